@@ -1,0 +1,184 @@
+"""The `txtlint` command. The only module that knows about click, prints or exits."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from lint import __version__
+from lint.model import Severity
+from lint.report import FORMAT_NAMES
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+COMMANDS_HELP = "Check files (the default), or list, explain and test rules."
+
+
+def _split(values: Sequence[str]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def _fail(lines: Sequence[str]) -> None:
+    for line in lines:
+        click.echo(f"txtlint: error: {line}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _load(rules: Sequence[str], select: Sequence[str] = (), ignore: Sequence[str] = ()):
+    from lint.api import load_rules
+    from lint.rulebook import RuleModuleError, SelectionError
+
+    try:
+        return load_rules(rules, _split(select), _split(ignore))
+    except RuleModuleError as error:
+        _fail(error.problems)
+    except SelectionError as error:
+        _fail([str(error)])
+    raise AssertionError("unreachable")
+
+
+class DefaultToCheck(click.Group):
+    """`txtlint PATH…` means `txtlint check PATH…`; a folder named like a subcommand
+    can be given as `./rules` or `txtlint check rules`."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        first = next((a for a in args if a not in ("--help", "-h", "--version")), None)
+        if first is not None and first not in self.commands:
+            args = ["check", *args]
+        elif not args:
+            args = ["check"]
+        return super().parse_args(ctx, args)
+
+
+@click.group(
+    cls=DefaultToCheck, help=COMMANDS_HELP, context_settings={"help_option_names": ["-h", "--help"]}
+)
+@click.version_option(__version__, prog_name="txtlint")
+def main() -> None:
+    pass
+
+
+rules_option = click.option(
+    "--rules",
+    "rule_paths",
+    multiple=True,
+    type=click.Path(),
+    help="A rule module file or folder of modules to add (repeatable).",
+)
+
+
+@main.command(help="Check files and folders ('-' reads standard input).")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMAT_NAMES),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--select", multiple=True, help="Only these rules or modules (comma list, repeatable)."
+)
+@click.option(
+    "--ignore", multiple=True, help="Not these rules or modules (comma list, repeatable)."
+)
+@rules_option
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    default="warning",
+    show_default=True,
+    help="Lowest severity that makes the exit status 1.",
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--stdin-filename", help="Name to report, and to choose the format by, for '-'.")
+@click.option("--no-color", is_flag=True, help="No colors (also: NO_COLOR set).")
+def check(
+    paths: tuple[str, ...],
+    output_format: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    rule_paths: tuple[str, ...],
+    fail_on: str,
+    exit_zero: bool,
+    stdin_filename: str | None,
+    no_color: bool,
+) -> None:
+    from lint.api import check_paths
+    from lint.report import Options, formats
+
+    rules = _load(rule_paths, select, ignore)
+    report = check_paths(list(paths) or ["."], rules, stdin_filename=stdin_filename)
+    for notice in report.notices:
+        click.echo(f"txtlint: {notice.path}: {notice.message}", err=True)
+    for error in report.errors:
+        click.echo(f"txtlint: error: {error.path}: {error.message}", err=True)
+    color = (
+        output_format == "text"
+        and not no_color
+        and "NO_COLOR" not in os.environ
+        and sys.stdout.isatty()
+    )
+    options = Options(color=color, version=__version__)
+    by_id = {rule.id: rule for rule in rules}
+    click.echo(formats()[output_format].render(report, by_id, options), nl=False, color=color)
+    if report.errors:
+        sys.exit(EXIT_ERROR)
+    threshold = Severity.parse(fail_on)
+    if not exit_zero and any(f.severity >= threshold for f in report.findings):
+        sys.exit(EXIT_FINDINGS)
+    sys.exit(EXIT_OK)
+
+
+@main.command("rules", help="List every loaded rule.")
+@rules_option
+def list_rules(rule_paths: tuple[str, ...]) -> None:
+    rules = _load(rule_paths)
+    width = max(len(rule.id) for rule in rules)
+    for rule in rules:
+        click.echo(
+            f"{rule.id:<{width}}  {rule.severity.label:<7}  {rule.category:<15}  "
+            f"{rule.short_description}"
+        )
+
+
+@main.command(help="Show a rule's full description and examples.")
+@click.argument("rule_id")
+@rules_option
+def explain(rule_id: str, rule_paths: tuple[str, ...]) -> None:
+    from lint.explain import explanation
+
+    rules = _load(rule_paths)
+    matches = [rule for rule in rules if rule.id == rule_id]
+    if not matches:
+        close = [rule.id for rule in rules if rule_id in rule.id]
+        hint = f" (did you mean {', '.join(close[:5])}?)" if close else ""
+        _fail([f"no rule named '{rule_id}'{hint}"])
+    click.echo(explanation(matches[0]))
+
+
+@main.command("test-rules", help="Check rule modules against their own examples.")
+@click.argument("paths", nargs=-1, type=click.Path())
+def test_rules(paths: tuple[str, ...]) -> None:
+    from lint.rulebook import RuleModuleError, builtin_dir, load_modules
+    from lint.selftest import failures
+
+    try:
+        modules = load_modules([Path(p) for p in paths] or [builtin_dir()])
+    except RuleModuleError as error:
+        _fail(error.problems)
+    rules = [rule for module in modules for rule in module.rules]
+    problems = [problem for rule in rules for problem in failures(rule)]
+    for problem in problems:
+        click.echo(problem)
+    examples = sum(len(rule.bad) + len(rule.good) for rule in rules)
+    failed = len(problems)
+    click.echo(
+        f"{len(modules)} modules, {len(rules)} rules, {examples} examples: "
+        f"{examples - failed} passed, {failed} failed"
+    )
+    sys.exit(EXIT_FINDINGS if problems else EXIT_OK)

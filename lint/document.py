@@ -1,0 +1,47 @@
+"""Documents: the original decoded text plus the segments of it that are prose."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A slice of prose: `text` stands at `start` in the document's original text."""
+
+    start: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str
+    text: str
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True)
+class LineIndex:
+    """Turns 0-based code-point offsets into 1-based (line, column) pairs."""
+
+    starts: tuple[int, ...] = field(repr=False)
+
+    @classmethod
+    def of(cls, text: str) -> LineIndex:
+        return cls((0, *(m.end() for m in _LINE_BREAK.finditer(text))))
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+    def line_span(self, line: int, text: str) -> tuple[int, int]:
+        """Start and end (before the line break) of a 1-based line."""
+        start = self.starts[line - 1]
+        end = self.starts[line] if line < len(self.starts) else len(text)
+        while end > start and text[end - 1] in "\r\n":
+            end -= 1
+        return start, end

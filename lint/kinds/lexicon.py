@@ -1,0 +1,171 @@
+"""`lexicon`: a table of wrong → right entries compiled into one matcher.
+
+Keys: `entries` (required; each with `wrong`, and optionally `right`, `source`, `note`,
+`ref`), `case_sensitive` (default false), `whole_words` (default true: each `wrong`
+phrase matches only as whole words, also where Latin meets CJK text);
+a space in it matches any run of white space, line breaks included. The message and
+fix may use `{match}`, `{suggestion}` (the first `right`), `{suggestions}`, `{source}`
+and `{note}`.
+
+All phrases of a table become one trie-shaped regular expression for the standard
+library's `re` (see bench/lexicon_matchers.py for why), run over lower-cased text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lint.kinds.base import Key, SpecError, parse_templates, text_list
+from lint.model import Hit
+from lint.scripts import word_boundary
+from lint.template import Template, match_case
+
+KEYS = {
+    "entries": Key((list,), required=True),
+    "case_sensitive": Key((bool,), default=False),
+    "whole_words": Key((bool,), default=True),
+}
+ENTRY_KEYS = {
+    "wrong": Key((str, list), required=True),
+    "right": Key((str, list)),
+    "source": Key((str,)),
+    "note": Key((str,)),
+    "ref": Key((str, list)),
+}
+PLACEHOLDERS = frozenset({"match", "suggestion", "suggestions", "source", "note"})
+_SPACE = " "
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Entry:
+    wrong: tuple[str, ...]
+    right: tuple[str, ...]
+    source: str | None
+    note: str | None
+
+
+def _normalise(phrase: str, case_sensitive: bool) -> str:
+    phrase = _SPACES.sub(_SPACE, phrase.strip())
+    return phrase if case_sensitive else phrase.lower()
+
+
+def trie_regex(phrases: list[str]) -> str:
+    """One regex source matching any phrase, longest first; ' ' stands for any white space."""
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        optional = "" in node
+        branches = []
+        for char in sorted(c for c in node if c):
+            head = r"\s+" if char == _SPACE else re.escape(char)
+            branches.append(head + emit(node[char]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if optional:
+            return f"(?:{body})?" if len(branches) == 1 else body + "?"
+        return body
+
+    return emit(trie)
+
+
+@dataclass(frozen=True)
+class LexiconChecker:
+    lookup: dict[str, Entry]
+    lowered: re.Pattern[str] | None
+    folded: re.Pattern[str]
+    case_sensitive: bool
+    whole_words: bool
+    message: Template
+    fix: Template | None
+
+    def _matches(self, text: str) -> Iterator[re.Match[str]]:
+        if self.case_sensitive:
+            return self.folded.finditer(text)
+        lowered = text.lower()
+        if self.lowered is not None and len(lowered) == len(text):
+            return self.lowered.finditer(lowered)
+        return self.folded.finditer(text)
+
+    def _cased(self, matched: str, replacement: str) -> str:
+        return replacement if self.case_sensitive else match_case(matched, replacement)
+
+    def check(self, text: str) -> Iterator[Hit]:
+        for found in self._matches(text):
+            start, end = found.span()
+            before = text[start - 1] if start else ""
+            after = text[end] if end < len(text) else ""
+            if self.whole_words and not (
+                word_boundary(before, text[start]) and word_boundary(text[end - 1], after)
+            ):
+                continue
+            matched = text[start:end]
+            entry = self.lookup[_normalise(matched, self.case_sensitive)]
+            values = {
+                "match": matched,
+                "suggestion": entry.right[0] if entry.right else None,
+                "suggestions": ", ".join(entry.right),
+                "source": entry.source,
+                "note": entry.note,
+            }
+            replacement = None
+            if self.fix is not None and entry.right:
+                replacement = self._cased(matched, self.fix.render(values))
+            yield Hit(
+                start=start,
+                end=end,
+                message=self.message.render(values),
+                suggestions=tuple(self._cased(matched, right) for right in entry.right),
+                replacement=replacement,
+            )
+
+
+def _entry(item: object, line: int, case_sensitive: bool) -> Entry:
+    if not isinstance(item, dict):
+        raise SpecError("entries", "each entry must be a mapping with at least 'wrong'", line)
+    key_lines = getattr(item, "key_lines", {})
+    for key, value in item.items():
+        spec = ENTRY_KEYS.get(key)
+        if spec is None:
+            raise SpecError(key, f"unknown entry key '{key}'", key_lines.get(key, line))
+        if not isinstance(value, spec.types):
+            raise SpecError(key, f"'{key}' must be {spec.describe()}", key_lines.get(key, line))
+    if "wrong" not in item:
+        raise SpecError("wrong", "entry has no 'wrong'", line)
+    wrong = tuple(_normalise(w, case_sensitive) for w in text_list(item["wrong"], "wrong"))
+    right = text_list(item["right"], "right") if "right" in item else ()
+    return Entry(wrong, right, item.get("source"), item.get("note"))
+
+
+def build(spec: dict, message: str, fix: str | None) -> LexiconChecker:
+    case_sensitive = spec.get("case_sensitive", False)
+    entries = spec["entries"]
+    if not entries:
+        raise SpecError("entries", "'entries' is empty")
+    item_lines = getattr(entries, "item_lines", [0] * len(entries))
+    lookup: dict[str, Entry] = {}
+    for item, line in zip(entries, item_lines, strict=True):
+        entry = _entry(item, line, case_sensitive)
+        for phrase in entry.wrong:
+            if phrase in lookup:
+                raise SpecError("wrong", f"'{phrase}' is listed twice", line)
+            lookup[phrase] = entry
+    source = trie_regex(sorted(lookup))
+    message_template, fix_template = parse_templates(message, fix, PLACEHOLDERS)
+    return LexiconChecker(
+        lookup=lookup,
+        lowered=None if case_sensitive else re.compile(source),
+        folded=re.compile(source, 0 if case_sensitive else re.IGNORECASE),
+        case_sensitive=case_sensitive,
+        whole_words=spec.get("whole_words", True),
+        message=message_template,
+        fix=fix_template,
+    )

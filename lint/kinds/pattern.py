@@ -1,0 +1,71 @@
+"""`pattern`: one regular expression (the `regex` module, Unicode word boundaries).
+
+Keys: `pattern` (required), `case_sensitive` (default false). The message and fix may
+use `{match}` and the pattern's groups, by number (`{1}`) or name (`{name}`).
+`\\b` follows Unicode word rules, so it separates `the` from `整车` in `the整车`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from lint.kinds.base import Key, SpecError, parse_templates
+from lint.model import Hit
+from lint.template import Template, match_case
+
+KEYS = {
+    "pattern": Key((str,), required=True),
+    "case_sensitive": Key((bool,), default=False),
+}
+
+# A user's regex may backtrack without end; each search gets this long per MB of text.
+SECONDS_PER_MB = 2.0
+
+
+def compile_regex(source: str, key: str, case_sensitive: bool) -> regex.Pattern[str]:
+    flags = regex.WORD | (0 if case_sensitive else regex.IGNORECASE)
+    try:
+        return regex.compile(source, flags)
+    except regex.error as error:
+        raise SpecError(key, f"'{key}' is not a valid regular expression: {error}") from None
+
+
+def time_limit(text: str) -> float:
+    return 1.0 + SECONDS_PER_MB * len(text) / 1_000_000
+
+
+@dataclass(frozen=True)
+class PatternChecker:
+    regex: regex.Pattern[str]
+    message: Template
+    fix: Template | None
+
+    def check(self, text: str) -> Iterator[Hit]:
+        for found in self.regex.finditer(text, timeout=time_limit(text)):
+            if found.end() == found.start():
+                continue
+            values: dict[str, str | None] = {"match": found.group()}
+            values.update((str(i), g) for i, g in enumerate(found.groups(), start=1))
+            values.update(found.groupdict())
+            replacement = None
+            if self.fix is not None:
+                replacement = self.fix.render(values)
+                if self.regex.flags & regex.IGNORECASE:
+                    replacement = match_case(found.group(), replacement)
+            yield Hit(
+                start=found.start(),
+                end=found.end(),
+                message=self.message.render(values),
+                suggestions=(replacement,) if replacement is not None else (),
+                replacement=replacement,
+            )
+
+
+def build(spec: dict, message: str, fix: str | None) -> PatternChecker:
+    compiled = compile_regex(spec["pattern"], "pattern", spec.get("case_sensitive", False))
+    names = {"match", *map(str, range(1, compiled.groups + 1)), *compiled.groupindex}
+    message_template, fix_template = parse_templates(message, fix, names)
+    return PatternChecker(compiled, message_template, fix_template)

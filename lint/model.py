@@ -1,0 +1,124 @@
+"""The small immutable values that flow through txtlint: rules, findings, fixes."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class Severity(enum.IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        return cls[value.upper()]
+
+
+class Applicability(str, enum.Enum):
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace original text[start:end] (0-based code points) with `replacement`."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    applicability: Applicability
+    edits: tuple[Edit, ...]
+
+
+@dataclass(frozen=True)
+class Related:
+    """Another location a finding refers to (e.g. the occurrence it conflicts with)."""
+
+    start: int
+    end: int
+    message: str
+    path: str | None = None
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a rule kind reports for one segment: a span relative to the segment text."""
+
+    start: int
+    end: int
+    message: str
+    suggestions: tuple[str, ...] = ()
+    replacement: str | None = None
+    related: tuple[Related, ...] = ()
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: str
+    rule: str
+    category: str
+    severity: Severity
+    message: str
+    start: int
+    end: int
+    text: str
+    suggestions: tuple[str, ...] = ()
+    fix: Fix | None = None
+    related: tuple[Related, ...] = ()
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.start, self.end, self.rule)
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    line: int
+    fixed: str | None = None
+    match: str | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One compiled rule: the shared envelope plus the kind's checker."""
+
+    id: str
+    module: str
+    kind: str
+    severity: Severity
+    category: str
+    message: str
+    description: str
+    link: str | None
+    applicability: Applicability
+    checker: Any = field(compare=False, repr=False)
+    unless: Any = field(default=None, compare=False, repr=False)
+    bad: tuple[Example, ...] = ()
+    good: tuple[Example, ...] = ()
+    source_path: str = ""
+    line: int = 0
+
+    @property
+    def short_description(self) -> str:
+        text = self.description or self.message
+        return text.strip().splitlines()[0] if text.strip() else ""
+
+
+@dataclass(frozen=True)
+class ReadError:
+    """A problem with one input that stopped it from being checked."""
+
+    path: str
+    message: str

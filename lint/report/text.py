@@ -1,0 +1,91 @@
+"""The default human format: a header line per finding, then the source line with the
+exact span underlined, and a summary."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+
+from lint.api import Report
+from lint.model import Finding, Rule, Severity
+from lint.report import Options, Positions
+
+# Lines longer than this are shown as a window around the finding.
+CONTEXT_CHARS = 60
+_SEVERITY_COLOR = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "34"}
+
+
+def _style(text: str, code: str, color: bool) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if color else text
+
+
+def display_width(text: str) -> int:
+    """Terminal columns: CJK wide and fullwidth characters take two, combining marks none."""
+    width = 0
+    for char in text:
+        if unicodedata.combining(char):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in "WF" else 1
+    return width
+
+
+def _printable(text: str) -> str:
+    return "".join(" " if char == "\t" else char for char in text)
+
+
+def snippet(finding: Finding, positions: Positions, color: bool) -> list[str]:
+    text = positions.text(finding.path)
+    line, _, end_line, _ = positions.span(finding)
+    line_start, line_end = positions.index(finding.path).line_span(line, text)
+    mark_start = finding.start
+    mark_end = min(finding.end, line_end) if end_line > line else finding.end
+    window_start = max(line_start, mark_start - CONTEXT_CHARS)
+    window_end = min(line_end, max(mark_end, mark_start + 1) + CONTEXT_CHARS)
+    before = ("…" if window_start > line_start else "") + text[window_start:mark_start]
+    marked = text[mark_start:mark_end]
+    after = text[mark_end:window_end] + ("…" if window_end < line_end else "")
+    gutter = " " * len(str(line))
+    caret_color = _SEVERITY_COLOR[finding.severity]
+    carets = "^" * max(1, display_width(_printable(marked)))
+    return [
+        f"{gutter} |",
+        f"{line} | {_printable(before + marked + after)}",
+        f"{gutter} | {' ' * display_width(_printable(before))}{_style(carets, caret_color, color)}",
+    ]
+
+
+def format_finding(finding: Finding, positions: Positions, color: bool) -> str:
+    line, column, _, _ = positions.span(finding)
+    where = _style(f"{finding.path}:{line}:{column}:", "1", color)
+    severity = _style(finding.severity.label, _SEVERITY_COLOR[finding.severity], color)
+    rule = _style(finding.rule, "36", color)
+    lines = [f"{where} {severity} {rule} {finding.message}"]
+    lines.extend(snippet(finding, positions, color))
+    if finding.suggestions:
+        gutter = " " * len(str(line))
+        label = "suggestion" if len(finding.suggestions) == 1 else "suggestions"
+        lines.append(f"{gutter} = {label}: " + " | ".join(finding.suggestions))
+    return "\n".join(lines)
+
+
+def summary(report: Report) -> str:
+    checked = report.files_checked
+    files_word = "file" if checked == 1 else "files"
+    if not report.findings:
+        return f"No findings ({checked} {files_word} checked)."
+    count = len(report.findings)
+    with_findings = len({finding.path for finding in report.findings})
+    fixable = sum(1 for finding in report.findings if finding.fix is not None)
+    return (
+        f"{count} finding{'s' if count != 1 else ''} in {with_findings} "
+        f"file{'s' if with_findings != 1 else ''} ({checked} {files_word} checked"
+        + (f", {fixable} fixable" if fixable else "")
+        + ")."
+    )
+
+
+def render(report: Report, rules: Mapping[str, Rule], options: Options) -> str:
+    positions = Positions(report.texts)
+    blocks = [format_finding(finding, positions, options.color) for finding in report.findings]
+    blocks.append(summary(report))
+    return "\n\n".join(blocks) + "\n"

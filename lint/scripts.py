@@ -1,0 +1,17 @@
+"""Character classes that word boundaries and script checks depend on."""
+
+from __future__ import annotations
+
+import regex
+
+# Scripts written without spaces between words: a word in them needs no boundary.
+_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}]")
+
+
+def is_spaced_word_char(char: str) -> bool:
+    return (char.isalnum() or char == "_") and not _UNSPACED.match(char)
+
+
+def word_boundary(before: str, after: str) -> bool:
+    """Whether a word may end between `before` and `after` (either may be '' at an edge)."""
+    return not (before and after and is_spaced_word_char(before) and is_spaced_word_char(after))

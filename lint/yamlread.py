@@ -1,0 +1,82 @@
+"""Safe YAML reading that remembers the line of every mapping key and list item.
+
+Only plain data is built (SafeConstructor semantics), so tags such as
+`!!python/object` are refused.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+try:
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+
+class YamlError(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+class Map(dict):
+    """A mapping that knows its own line and the line of each key."""
+
+    line: int
+    key_lines: dict[str, int]
+
+
+class Seq(list):
+    """A list that knows its own line and the line of each item."""
+
+    line: int
+    item_lines: list[int]
+
+
+_scalars = yaml.constructor.SafeConstructor()
+
+
+def _build(node: yaml.Node) -> Any:
+    line = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        result = Map()
+        result.line = line
+        result.key_lines = {}
+        _scalars.flatten_mapping(node)
+        for key_node, value_node in node.value:
+            key = _build(key_node)
+            if not isinstance(key, str):
+                raise YamlError(key_node.start_mark.line + 1, f"mapping key {key!r} is not text")
+            if key in result:
+                raise YamlError(key_node.start_mark.line + 1, f"duplicate key '{key}'")
+            result[key] = _build(value_node)
+            result.key_lines[key] = key_node.start_mark.line + 1
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        seq = Seq(_build(item) for item in node.value)
+        seq.line = line
+        seq.item_lines = [item.start_mark.line + 1 for item in node.value]
+        return seq
+    try:
+        return _scalars.construct_object(node, deep=True)
+    except yaml.YAMLError as error:
+        raise YamlError(line, str(error).splitlines()[0]) from None
+
+
+def load(text: str) -> Any:
+    """Parse one YAML document into Map/Seq/scalars, or raise YamlError."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        raise YamlError(line, f"invalid YAML: {error.problem or error}") from None
+    except yaml.YAMLError as error:
+        raise YamlError(1, f"invalid YAML: {error}") from None
+    if node is None:
+        return None
+    return _build(node)
