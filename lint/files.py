@@ -77,8 +77,12 @@ def discover(paths: list[str]) -> Iterator[Found]:
             stat = path.stat()
             seen.add((stat.st_dev, stat.st_ino))
             yield from _walk(path, seen)
-        elif path.exists() or path.is_symlink():
+        elif path.is_file():
             yield Found(name)
+        elif path.exists():
+            yield Found(name, error="not a regular file")
+        elif path.is_symlink():
+            yield Found(name, error="broken symbolic link")
         else:
             yield Found(name, error="no such file or directory")
 

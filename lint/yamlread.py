@@ -40,8 +40,17 @@ class Seq(list):
 _scalars = yaml.constructor.SafeConstructor()
 
 
+_PLAIN_TAGS = {
+    yaml.MappingNode: "tag:yaml.org,2002:map",
+    yaml.SequenceNode: "tag:yaml.org,2002:seq",
+}
+
+
 def _build(node: yaml.Node) -> Any:
     line = node.start_mark.line + 1
+    expected_tag = _PLAIN_TAGS.get(type(node))
+    if expected_tag is not None and node.tag != expected_tag:
+        raise YamlError(line, f"unsupported YAML tag '{node.tag}'")
     if isinstance(node, yaml.MappingNode):
         result = Map()
         result.line = line

@@ -21,7 +21,8 @@ KEYS = {
     "case_sensitive": Key((bool,), default=False),
 }
 
-# A user's regex may backtrack without end; each search gets this long per MB of text.
+# A user's regex may backtrack without end; each search gets this long, plus per MB of text.
+BASE_SECONDS = 1.0
 SECONDS_PER_MB = 2.0
 
 
@@ -34,7 +35,7 @@ def compile_regex(source: str, key: str, case_sensitive: bool) -> regex.Pattern[
 
 
 def time_limit(text: str) -> float:
-    return 1.0 + SECONDS_PER_MB * len(text) / 1_000_000
+    return BASE_SECONDS + SECONDS_PER_MB * len(text) / 1_000_000
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,8 @@ from lint.api import Report
 from lint.model import Finding, Rule, Severity
 from lint.report import Options, Positions
 
-# Lines longer than this are shown as a window around the finding.
+# Lines longer than LONG_LINE are shown as a window of CONTEXT_CHARS around the finding.
+LONG_LINE = 160
 CONTEXT_CHARS = 60
 _SEVERITY_COLOR = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "34"}
 
@@ -39,8 +40,10 @@ def snippet(finding: Finding, positions: Positions, color: bool) -> list[str]:
     line_start, line_end = positions.index(finding.path).line_span(line, text)
     mark_start = finding.start
     mark_end = min(finding.end, line_end) if end_line > line else finding.end
-    window_start = max(line_start, mark_start - CONTEXT_CHARS)
-    window_end = min(line_end, max(mark_end, mark_start + 1) + CONTEXT_CHARS)
+    window_start, window_end = line_start, line_end
+    if line_end - line_start > LONG_LINE:
+        window_start = max(line_start, mark_start - CONTEXT_CHARS)
+        window_end = min(line_end, max(mark_end, mark_start + 1) + CONTEXT_CHARS)
     before = ("…" if window_start > line_start else "") + text[window_start:mark_start]
     marked = text[mark_start:mark_end]
     after = text[mark_end:window_end] + ("…" if window_end < line_end else "")

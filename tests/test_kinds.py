@@ -1,0 +1,153 @@
+"""The pattern and lexicon kinds: exact spans, word boundaries, unless, case, fixes."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+import lint
+from lint.kinds.lexicon import trie_regex
+from lint.rulebook import load_module
+
+
+@pytest.fixture
+def rules(tmp_path):
+    def make(rule_yaml: str):
+        path = tmp_path / "m.yaml"
+        body = "module: t\ndescription: d\ncategory: c\nrules:\n" + textwrap.indent(
+            textwrap.dedent(rule_yaml), "  "
+        )
+        path.write_text(body, encoding="utf-8")
+        return load_module(path).rules
+
+    return make
+
+
+def spans(findings):
+    return [(f.rule, f.start, f.end, f.text) for f in findings]
+
+
+LEXICON = """\
+- id: lex
+  kind: lexicon
+  message: '"{match}" renders {source}; write "{suggestion}".'
+  fix: '{suggestion}'
+  entries:
+    - {wrong: three highs, right: hypertension, source: 三高}
+    - {wrong: black technology, right: [cutting-edge technology, gadgetry], source: 黑科技}
+    - {wrong: 整车, right: complete vehicle}
+  examples:
+    bad: [the three highs]
+"""
+
+
+def test_lexicon_matches_at_sentence_end_and_in_quotes(rules):
+    found = lint.check_text('He has "three highs". Mine: three highs.', rules=rules(LEXICON))
+    assert spans(found) == [("t.lex", 8, 19, "three highs"), ("t.lex", 28, 39, "three highs")]
+
+
+def test_lexicon_matches_across_a_line_break_and_any_case(rules):
+    found = lint.check_text("Full of BLACK\n  Technology here", rules=rules(LEXICON))
+    assert spans(found) == [("t.lex", 8, 26, "BLACK\n  Technology")]
+    assert found[0].suggestions == ("Cutting-edge technology", "Gadgetry")
+
+
+def test_lexicon_requires_whole_words_but_not_at_cjk_seams(rules):
+    text = "threehighs three highsx the整车 price iPhone整车"
+    found = lint.check_text(text, rules=rules(LEXICON))
+    assert spans(found) == [("t.lex", 27, 29, "整车"), ("t.lex", 42, 44, "整车")]
+
+
+def test_lexicon_message_and_fix(rules):
+    (finding,) = lint.check_text("Beware the three highs.", rules=rules(LEXICON))
+    assert finding.message == '"three highs" renders 三高; write "hypertension".'
+    assert finding.fix.applicability.value == "safe"
+    assert [(e.start, e.end, e.replacement) for e in finding.fix.edits] == [
+        (11, 22, "hypertension")
+    ]
+
+
+def test_lexicon_with_several_suggestions_gets_an_unsafe_fix(rules):
+    (finding,) = lint.check_text("black technology", rules=rules(LEXICON))
+    assert finding.fix.applicability.value == "unsafe"
+    assert finding.fix.edits[0].replacement == "cutting-edge technology"
+
+
+def test_lexicon_longest_entry_wins():
+    source = trie_regex(["black", "black technology", "blue"])
+    import re
+
+    assert re.match(source, "black technology").group() == "black technology"
+    assert re.match(source, "black tea").group() == "black"
+
+
+PATTERN = r"""
+- id: keji
+  kind: pattern
+  message: '"{match}" renders 科技; write "{1} {2}".'
+  pattern: '\b(this|the)\s+science\s+and\s+technology\s+(products?)\b'
+  unless: ['\bministry\s+of\s+science\s+and\s+technology\b']
+  fix: '{1} {2}'
+  examples:
+    bad: [this science and technology product]
+"""
+
+
+def test_pattern_groups_in_message_and_fix(rules):
+    (finding,) = lint.check_text("Buy This science and technology product!", rules=rules(PATTERN))
+    assert (finding.start, finding.end) == (4, 39)
+    assert finding.message == '"This science and technology product" renders 科技; write "This product".'
+    assert finding.fix.edits[0].replacement == "This product"
+
+
+def test_pattern_unless_suppresses_overlapping_matches_only(rules):
+    text = (
+        "the Ministry of Science and Technology products list. "
+        "the science and technology products"
+    )
+    found = lint.check_text(text, rules=rules(PATTERN))
+    assert spans(found) == [("t.keji", 54, 89, "the science and technology products")]
+
+
+def test_pattern_word_boundary_separates_latin_from_cjk(rules):
+    rule = r"""
+- id: zc
+  kind: pattern
+  message: '{match}'
+  pattern: '\b整车\b'
+  examples:
+    bad: [the整车 price]
+"""
+    (finding,) = lint.check_text("the整车 (whole vehicle) price", rules=rules(rule))
+    assert (finding.start, finding.end, finding.text) == (3, 5, "整车")
+
+
+def test_pattern_case_sensitive_option(rules):
+    rule = r"""
+- id: rmb
+  kind: pattern
+  message: '{match}'
+  case_sensitive: true
+  pattern: '\bRmb\b'
+  examples:
+    bad: [100 Rmb]
+"""
+    assert spans(lint.check_text("100 RMB, 100 rmb, 100 Rmb", rules=rules(rule))) == [
+        ("t.rmb", 22, 25, "Rmb")
+    ]
+
+
+def test_catastrophic_pattern_is_stopped_and_reported(rules, monkeypatch):
+    rule = r"""
+- id: slow
+  kind: pattern
+  message: '{match}'
+  pattern: '(?:a|a)+$'
+  examples:
+    bad: [a]
+"""
+    monkeypatch.setattr("lint.kinds.pattern.SECONDS_PER_MB", 0.0)
+    monkeypatch.setattr("lint.kinds.pattern.BASE_SECONDS", 0.2)
+    with pytest.raises(TimeoutError, match="rule 't.slow' .* ran too long"):
+        lint.check_text("a" * 40 + "!", rules=rules(rule))
