@@ -18,9 +18,9 @@ import re
 import subprocess
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
+from typing import NamedTuple
 
 OUT_DIR = Path(__file__).resolve().parent / ".corpus"
 DEFAULT_SIZE_MB = 5.0
@@ -69,8 +69,7 @@ _SENTENCE_END = re.compile(r"[.!?][)\"”’]?$")
 _BULLET = re.compile(r"^[*-] ")
 
 
-@dataclass(frozen=True)
-class Injection:
+class Injection(NamedTuple):
     start: int
     end: int
     text: str

@@ -121,7 +121,9 @@ def test_unreadable_file_on_disk(tmp_path, good):
 def test_broken_link_and_fifo_are_errors_not_hangs(tmp_path, good):
     (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
     os.mkfifo(tmp_path / "pipe.txt")
-    run = run_cli("--format", "concise", str(tmp_path / "dangling.txt"), str(tmp_path / "pipe.txt"), str(good))
+    run = run_cli(
+        "--format", "concise", str(tmp_path / "dangling.txt"), str(tmp_path / "pipe.txt"), str(good)
+    )
     assert run.code == 2
     assert run.err.splitlines() == [
         f"txtlint: error: {tmp_path / 'dangling.txt'}: broken symbolic link",
@@ -142,7 +144,10 @@ def test_directory_walk_skips_hidden_and_unknown_extensions_and_link_loops(tmp_p
     assert [(f["path"], f["line"], f["column"]) for f in run.json["findings"]] == [
         (str(tree / "sub" / "a.md"), 1, 5)
     ]
-    assert run.err == f"txtlint: {tree / 'sub' / 'loop'}: skipped: directory already visited (link loop)\n"
+    assert (
+        run.err
+        == f"txtlint: {tree / 'sub' / 'loop'}: skipped: directory already visited (link loop)\n"
+    )
     assert run.code == 1
 
 

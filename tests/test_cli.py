@@ -26,7 +26,7 @@ def test_text_format_shows_header_snippet_caret_and_summary(artifact):
     run = run_cli("--no-color", str(artifact))
     assert run.code == 1
     lines = run.out.splitlines()
-    assert lines[0].startswith(f"{artifact}:1:9: warning zh-en.calque.keji-such-as \"such science")
+    assert lines[0].startswith(f'{artifact}:1:9: warning zh-en.calque.keji-such-as "such science')
     assert lines[1:5] == [
         "  |",
         "1 | He gave such science and technology as a gift.",
@@ -48,9 +48,9 @@ def test_caret_accounts_for_wide_characters(tmp_path):
 def test_concise_format_is_one_line_per_finding(artifact):
     run = run_cli("--format", "concise", str(artifact))
     assert run.out.splitlines() == [
-        f"{artifact}:1:9: warning zh-en.calque.keji-such-as \"such science and technology\" "
-        "renders the netspeak 科技 (\"product, additive\", as in 科技与狠活) by its dictionary "
-        "sense; write \"such a product\"."
+        f'{artifact}:1:9: warning zh-en.calque.keji-such-as "such science and technology" '
+        'renders the netspeak 科技 ("product, additive", as in 科技与狠活) by its dictionary '
+        'sense; write "such a product".'
     ]
 
 
@@ -62,7 +62,12 @@ def test_json_format_matches_the_contract_and_validates(artifact):
     assert document["errors"] == []
     (finding,) = document["findings"]
     assert brief(finding) == (
-        "zh-en.calque.keji-such-as", 1, 9, 1, 36, "such science and technology"
+        "zh-en.calque.keji-such-as",
+        1,
+        9,
+        1,
+        36,
+        "such science and technology",
     )
     assert (finding["start"], finding["end"]) == (8, 35)
     assert finding["suggestions"] == ["such a product"]
@@ -97,7 +102,9 @@ def test_select_and_ignore_take_ids_modules_and_comma_lists(artifact):
         "quality.repeated-word"
     ]
     assert ids(
-        run_cli("--format", "json", "--ignore", "quality,zh-en.calque.keji-such-as", "-", stdin=text)
+        run_cli(
+            "--format", "json", "--ignore", "quality,zh-en.calque.keji-such-as", "-", stdin=text
+        )
     ) == ["zh-en.calque.literal-calques"]
 
 
@@ -142,7 +149,9 @@ def test_user_rules_are_added_and_their_examples_checked(tmp_path):
 
 def test_invalid_rule_module_exits_2_with_one_line(tmp_path):
     module = tmp_path / "broken.yaml"
-    module.write_text("module: x\ndescription: d\ncategory: c\nrules:\n  - id: a\n    kind: pattern\n")
+    module.write_text(
+        "module: x\ndescription: d\ncategory: c\nrules:\n  - id: a\n    kind: pattern\n"
+    )
     run = run_cli("--rules", str(module), "-", stdin="x")
     assert run.code == 2
     assert run.err == f"txtlint: error: {module}:5: rule 'a': rule: missing key 'message'\n"

@@ -9,7 +9,11 @@ def test_positions_with_mixed_line_breaks():
     text = "ab\ncd\r\nef\rgh"
     index = LineIndex.of(text)
     assert [index.position(text.index(c)) for c in "acegh"] == [
-        (1, 1), (2, 1), (3, 1), (4, 1), (4, 2)
+        (1, 1),
+        (2, 1),
+        (3, 1),
+        (4, 1),
+        (4, 2),
     ]
 
 

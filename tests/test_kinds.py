@@ -97,14 +97,16 @@ PATTERN = r"""
 def test_pattern_groups_in_message_and_fix(rules):
     (finding,) = lint.check_text("Buy This science and technology product!", rules=rules(PATTERN))
     assert (finding.start, finding.end) == (4, 39)
-    assert finding.message == '"This science and technology product" renders 科技; write "This product".'
+    assert (
+        finding.message
+        == '"This science and technology product" renders 科技; write "This product".'
+    )
     assert finding.fix.edits[0].replacement == "This product"
 
 
 def test_pattern_unless_suppresses_overlapping_matches_only(rules):
     text = (
-        "the Ministry of Science and Technology products list. "
-        "the science and technology products"
+        "the Ministry of Science and Technology products list. the science and technology products"
     )
     found = lint.check_text(text, rules=rules(PATTERN))
     assert spans(found) == [("t.keji", 54, 89, "the science and technology products")]
@@ -149,5 +151,5 @@ def test_catastrophic_pattern_is_stopped_and_reported(rules, monkeypatch):
 """
     monkeypatch.setattr("lint.kinds.pattern.SECONDS_PER_MB", 0.0)
     monkeypatch.setattr("lint.kinds.pattern.BASE_SECONDS", 0.2)
-    with pytest.raises(TimeoutError, match="rule 't.slow' .* ran too long"):
+    with pytest.raises(TimeoutError, match=r"rule 't\.slow' .* ran too long"):
         lint.check_text("a" * 40 + "!", rules=rules(rule))

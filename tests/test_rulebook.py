@@ -137,8 +137,10 @@ def test_lexicon_entry_errors_point_at_the_entry(tmp_path):
 def test_every_problem_of_a_module_is_listed(tmp_path):
     path = write(
         tmp_path,
-        module_text(GOOD_RULE.replace("pattern:", "patern:") + GOOD_RULE.replace("ok", "ok2")
-                    .replace("kind: pattern", "kind: nope")),
+        module_text(
+            GOOD_RULE.replace("pattern:", "patern:")
+            + GOOD_RULE.replace("ok", "ok2").replace("kind: pattern", "kind: nope")
+        ),
     )
     assert len(problems_of(path)) == 2
 
