@@ -17,6 +17,7 @@ import inspect
 import re
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -208,6 +209,28 @@ def write(size_bytes: int, out_dir: Path = OUT_DIR) -> tuple[Path, Path]:
     clean_path.write_text(clean, encoding="utf-8", newline="\n")
     injected_path.write_text(inject(clean)[0], encoding="utf-8", newline="\n")
     return clean_path, injected_path
+
+
+def _best_read_decode(path: Path, runs: int) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        path.read_bytes().decode("utf-8")
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def read_decode_seconds(path: Path, runs: int = 10) -> tuple[float, float]:
+    """Best seconds to read and decode `path`, cold and warm.
+
+    Cold: as a fresh process does it, where the allocator maps new pages for each large
+    string. Warm: after a larger block was allocated and freed, so that (with glibc) the
+    strings come from memory the process already holds, as in a long-running process.
+    The warm figure is the floor the benchmarks compare against."""
+    cold = _best_read_decode(path, runs)
+    block = bytearray(min(3 * path.stat().st_size, 30 * MB))
+    del block
+    return cold, _best_read_decode(path, runs)
 
 
 def write_in_child(size_mb: float, out_dir: Path = OUT_DIR) -> tuple[Path, Path]:

@@ -4,29 +4,31 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
+from typing import NamedTuple
 
 from lint import files, formats
 from lint.core_rules import CORE_RULES, INVALID_UTF8, invalid_utf8_findings
 from lint.engine import lint_document
+from lint.errors import RuleModuleError
 from lint.model import Finding, ReadError, Rule
-from lint.rulebook import RuleModuleError, builtin_dir, load_modules, select
+from lint.selection import select
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(NamedTuple):
     findings: tuple[Finding, ...]
     errors: tuple[ReadError, ...]
     notices: tuple[ReadError, ...]
     files_checked: int
-    texts: Mapping[str, str] = field(default_factory=dict)  # decoded text of files with findings
+    texts: Mapping[str, str] = MappingProxyType({})  # decoded text of files with findings
 
 
 @functools.lru_cache(maxsize=1)
 def builtin_rules() -> tuple[Rule, ...]:
-    modules = load_modules([builtin_dir()])
-    return CORE_RULES + tuple(rule for module in modules for rule in module.rules)
+    from lint.builtin import load_builtin
+
+    return CORE_RULES + load_builtin()
 
 
 def load_rules(
@@ -39,13 +41,16 @@ def load_rules(
 
     A user's module must also pass its own examples. Raises RuleModuleError or
     SelectionError."""
-    from lint.selftest import failures
-
     rules = builtin_rules() if builtin else CORE_RULES
-    extra_modules = load_modules([Path(p) for p in extra])
-    problems = [problem for m in extra_modules for r in m.rules for problem in failures(r)]
-    if problems:
-        raise RuleModuleError(problems)
+    extra_modules = []
+    if extra:
+        from lint.rulebook import load_modules
+        from lint.selftest import failures
+
+        extra_modules = load_modules([Path(p) for p in extra])
+        problems = [problem for m in extra_modules for r in m.rules for problem in failures(r)]
+        if problems:
+            raise RuleModuleError(problems)
     all_rules = rules + tuple(r for m in extra_modules for r in m.rules)
     ids = [r.id for r in all_rules]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})

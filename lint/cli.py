@@ -29,7 +29,7 @@ def _fail(lines: Sequence[str]) -> None:
 
 def _load(rules: Sequence[str], select: Sequence[str] = (), ignore: Sequence[str] = ()):
     from lint.api import load_rules
-    from lint.rulebook import RuleModuleError, SelectionError
+    from lint.errors import RuleModuleError, SelectionError
 
     try:
         return load_rules(rules, _split(select), _split(ignore))

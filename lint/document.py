@@ -4,31 +4,28 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
     """A slice of prose: `text` stands at `start` in the document's original text."""
 
     start: int
     text: str
 
 
-@dataclass(frozen=True)
-class Document:
+class Document(NamedTuple):
     path: str
     text: str
     segments: tuple[Segment, ...]
 
 
-@dataclass(frozen=True)
-class LineIndex:
+class LineIndex(NamedTuple):
     """Turns 0-based code-point offsets into 1-based (line, column) pairs."""
 
-    starts: tuple[int, ...] = field(repr=False)
+    starts: tuple[int, ...]
 
     @classmethod
     def of(cls, text: str) -> LineIndex:

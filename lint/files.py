@@ -6,8 +6,8 @@ import codecs
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from lint.formats import is_known_extension
 
@@ -22,8 +22,7 @@ _BOMS = (
 )
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     """A file to check, or a problem met while looking (`error`) or a skip (`notice`)."""
 
     path: str
@@ -31,8 +30,7 @@ class Found:
     notice: str | None = None
 
 
-@dataclass(frozen=True)
-class Decoded:
+class Decoded(NamedTuple):
     text: str
     encoding: str
     bom: bytes

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class Severity(enum.IntEnum):
@@ -26,8 +25,7 @@ class Applicability(str, enum.Enum):
     UNSAFE = "unsafe"
 
 
-@dataclass(frozen=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace original text[start:end] (0-based code points) with `replacement`."""
 
     start: int
@@ -35,14 +33,12 @@ class Edit:
     replacement: str
 
 
-@dataclass(frozen=True)
-class Fix:
+class Fix(NamedTuple):
     applicability: Applicability
     edits: tuple[Edit, ...]
 
 
-@dataclass(frozen=True)
-class Related:
+class Related(NamedTuple):
     """Another location a finding refers to (e.g. the occurrence it conflicts with)."""
 
     start: int
@@ -51,8 +47,7 @@ class Related:
     path: str | None = None
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """What a rule kind reports for one segment: a span relative to the segment text."""
 
     start: int
@@ -63,8 +58,7 @@ class Hit:
     related: tuple[Related, ...] = ()
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     path: str
     rule: str
     category: str
@@ -82,16 +76,14 @@ class Finding:
         return (self.path, self.start, self.end, self.rule)
 
 
-@dataclass(frozen=True)
-class Example:
+class Example(NamedTuple):
     text: str
     line: int
     fixed: str | None = None
     match: str | None = None
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """One compiled rule: the shared envelope plus the kind's checker."""
 
     id: str
@@ -103,8 +95,8 @@ class Rule:
     description: str
     link: str | None
     applicability: Applicability
-    checker: Any = field(compare=False, repr=False)
-    unless: Any = field(default=None, compare=False, repr=False)
+    checker: Any
+    unless: Any = None
     bad: tuple[Example, ...] = ()
     good: tuple[Example, ...] = ()
     source_path: str = ""
@@ -116,8 +108,7 @@ class Rule:
         return text.strip().splitlines()[0] if text.strip() else ""
 
 
-@dataclass(frozen=True)
-class ReadError:
+class ReadError(NamedTuple):
     """A problem with one input that stopped it from being checked."""
 
     path: str

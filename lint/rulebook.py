@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from lint import yamlread
+from lint.builtin import builtin_dir
+from lint.errors import RuleModuleError
 from lint.kinds import KINDS
 from lint.kinds.base import Key, SpecError
 from lint.kinds.pattern import compile_regex
@@ -41,31 +42,16 @@ BAD_EXAMPLE_KEYS = {
     "fix": Key((str,)),
     "match": Key((str,)),
 }
+__all__ = ["Module", "RuleModuleError", "builtin_dir", "load_module", "load_modules"]
 _NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-_.")
 
 
-class RuleModuleError(Exception):
-    """Everything wrong with one or more rule modules, one line per problem."""
-
-    def __init__(self, problems: Sequence[str]) -> None:
-        super().__init__("\n".join(problems))
-        self.problems = tuple(problems)
-
-
-@dataclass(frozen=True)
-class Module:
+class Module(NamedTuple):
     name: str
     description: str
     language: str
     path: str
     rules: tuple[Rule, ...]
-
-
-def builtin_dir() -> Path:
-    """The built-in modules: inside the installed package, or `rules/` in a checkout."""
-    here = Path(__file__).resolve().parent
-    installed = here / "rules"
-    return installed if installed.is_dir() else here.parent / "rules"
 
 
 def module_files(location: Path) -> list[Path]:
@@ -232,22 +218,3 @@ def load_modules(locations: Iterable[Path]) -> list[Module]:
     if problems:
         raise RuleModuleError(problems)
     return modules
-
-
-class SelectionError(ValueError):
-    pass
-
-
-def _matches(selector: str, rule: Rule) -> bool:
-    return rule.id == selector or rule.id.startswith(selector + ".")
-
-
-def select(
-    rules: Sequence[Rule], selected: Sequence[str] = (), ignored: Sequence[str] = ()
-) -> tuple[Rule, ...]:
-    """Rules chosen by id or module name: all unless `selected`, minus `ignored`."""
-    for selector in (*selected, *ignored):
-        if not any(_matches(selector, rule) for rule in rules):
-            raise SelectionError(f"no rule or module named '{selector}'")
-    chosen = [r for r in rules if not selected or any(_matches(s, r) for s in selected)]
-    return tuple(r for r in chosen if not any(_matches(s, r) for s in ignored))

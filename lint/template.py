@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
 
@@ -13,8 +13,7 @@ class TemplateError(ValueError):
     pass
 
 
-@dataclass(frozen=True)
-class Template:
+class Template(NamedTuple):
     parts: tuple[tuple[bool, str], ...]  # (is_placeholder, literal text or name)
 
     @classmethod

@@ -51,3 +51,9 @@ def snapshot(tmp_path_factory: pytest.TempPathFactory, git_env: dict[str, str]) 
     for command in (["init", "-q"], ["add", "-A"], commit):
         subprocess.run(["git", *command], cwd=dest, env=git_env, check=True)
     return dest
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_rule_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Keep the compiled-rules cache out of the user's home folder."""
+    os.environ["TXTLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("txtlint-cache"))

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from lint.rulebook import RuleModuleError, load_module, load_modules, select
+from lint.rulebook import RuleModuleError, load_module, load_modules
+from lint.selection import select
 
 GOOD_RULE = """\
   - id: ok

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from lint.model import Hit
 from lint.template import Template, TemplateError
@@ -20,8 +19,7 @@ class SpecError(ValueError):
         self.line = line
 
 
-@dataclass(frozen=True)
-class Key:
+class Key(NamedTuple):
     """One allowed key of a YAML mapping: its accepted types and whether it must be present."""
 
     types: tuple[type, ...]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lint.kinds.base import Key, SpecError, parse_templates, text_list
 from lint.model import Hit
@@ -39,8 +39,7 @@ _SPACE = " "
 _SPACES = re.compile(r"\s+")
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     wrong: tuple[str, ...]
     right: tuple[str, ...]
     source: str | None
@@ -77,11 +76,9 @@ def trie_regex(phrases: list[str]) -> str:
     return emit(trie)
 
 
-@dataclass(frozen=True)
-class LexiconChecker:
+class LexiconChecker(NamedTuple):
     lookup: dict[str, Entry]
-    lowered: re.Pattern[str] | None
-    folded: re.Pattern[str]
+    source: str  # compiled on first use, and then cached by `re` itself
     case_sensitive: bool
     whole_words: bool
     message: Template
@@ -89,11 +86,11 @@ class LexiconChecker:
 
     def _matches(self, text: str) -> Iterator[re.Match[str]]:
         if self.case_sensitive:
-            return self.folded.finditer(text)
+            return re.compile(self.source).finditer(text)
         lowered = text.lower()
-        if self.lowered is not None and len(lowered) == len(text):
-            return self.lowered.finditer(lowered)
-        return self.folded.finditer(text)
+        if len(lowered) == len(text):
+            return re.compile(self.source).finditer(lowered)
+        return re.compile(self.source, re.IGNORECASE).finditer(text)
 
     def _cased(self, matched: str, replacement: str) -> str:
         return replacement if self.case_sensitive else match_case(matched, replacement)
@@ -162,8 +159,7 @@ def build(spec: dict, message: str, fix: str | None) -> LexiconChecker:
     message_template, fix_template = parse_templates(message, fix, PLACEHOLDERS)
     return LexiconChecker(
         lookup=lookup,
-        lowered=None if case_sensitive else re.compile(source),
-        folded=re.compile(source, 0 if case_sensitive else re.IGNORECASE),
+        source=source,
         case_sensitive=case_sensitive,
         whole_words=spec.get("whole_words", True),
         message=message_template,

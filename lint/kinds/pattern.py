@@ -8,7 +8,7 @@ use `{match}` and the pattern's groups, by number (`{1}`) or name (`{name}`).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -38,8 +38,7 @@ def time_limit(text: str) -> float:
     return BASE_SECONDS + SECONDS_PER_MB * len(text) / 1_000_000
 
 
-@dataclass(frozen=True)
-class PatternChecker:
+class PatternChecker(NamedTuple):
     regex: regex.Pattern[str]
     message: Template
     fix: Template | None

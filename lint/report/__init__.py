@@ -4,15 +4,14 @@ line in `FORMATS`."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from types import ModuleType
+from typing import NamedTuple
 
 from lint.document import LineIndex
 from lint.model import Finding
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     color: bool = False
     version: str = ""
 

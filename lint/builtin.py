@@ -1,0 +1,82 @@
+"""The built-in rule modules, compiled once and kept in a cache between runs.
+
+Reading and validating the YAML costs more than checking a short file, so the compiled
+rules are pickled to the user's cache folder, keyed by txtlint's version, Python's
+version and the size and modification time of every module file. A missing, stale or
+unreadable cache is simply rebuilt; a cache that cannot be written is not an error.
+Set TXTLINT_CACHE_DIR to move the cache, or to an empty value to turn it off.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+import tempfile
+from pathlib import Path
+
+from lint import __version__
+from lint.model import Rule
+
+CACHE_FILE = "builtin-rules.pickle"
+
+
+def builtin_dir() -> Path:
+    """The built-in modules: inside the installed package, or `rules/` in a checkout."""
+    here = Path(__file__).resolve().parent
+    installed = here / "rules"
+    return installed if installed.is_dir() else here.parent / "rules"
+
+
+def cache_dir() -> Path | None:
+    configured = os.environ.get("TXTLINT_CACHE_DIR")
+    if configured is not None:
+        return Path(configured) if configured else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "txtlint"
+
+
+def _key(directory: Path) -> str:
+    parts = [__version__, sys.version, str(directory)]
+    for entry in sorted(os.scandir(directory), key=lambda e: e.name):
+        if entry.name.endswith((".yaml", ".yml")):
+            stat = entry.stat()
+            parts.append(f"{entry.name}:{stat.st_size}:{stat.st_mtime_ns}")
+    return "\n".join(parts)
+
+
+def _read_cache(path: Path, key: str) -> tuple[Rule, ...] | None:
+    try:
+        with open(path, "rb") as handle:
+            stored_key, rules = pickle.load(handle)
+    except Exception:  # a cache from another version or a torn write: rebuild it
+        return None
+    return rules if stored_key == key else None
+
+
+def _write_cache(path: Path, key: str, rules: tuple[Rule, ...]) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".rules-")
+        with os.fdopen(handle, "wb") as output:
+            pickle.dump((key, rules), output, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except OSError:
+        return
+
+
+def load_builtin() -> tuple[Rule, ...]:
+    """The compiled rules of every built-in module, from the cache when it is fresh."""
+    directory = builtin_dir()
+    folder = cache_dir()
+    key = _key(directory)
+    if folder is not None:
+        cached = _read_cache(folder / CACHE_FILE, key)
+        if cached is not None:
+            return cached
+    from lint.rulebook import load_modules
+
+    rules = tuple(rule for module in load_modules([directory]) for rule in module.rules)
+    if folder is not None:
+        _write_cache(folder / CACHE_FILE, key, rules)
+    return rules

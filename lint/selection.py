@@ -1,0 +1,23 @@
+"""Choose rules by id or module name, as --select and --ignore do."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from lint.errors import SelectionError
+from lint.model import Rule
+
+
+def _matches(selector: str, rule: Rule) -> bool:
+    return rule.id == selector or rule.id.startswith(selector + ".")
+
+
+def select(
+    rules: Sequence[Rule], selected: Sequence[str] = (), ignored: Sequence[str] = ()
+) -> tuple[Rule, ...]:
+    """Rules chosen by id or module name: all unless `selected`, minus `ignored`."""
+    for selector in (*selected, *ignored):
+        if not any(_matches(selector, rule) for rule in rules):
+            raise SelectionError(f"no rule or module named '{selector}'")
+    chosen = [r for r in rules if not selected or any(_matches(s, r) for s in selected)]
+    return tuple(r for r in chosen if not any(_matches(s, r) for s in ignored))
