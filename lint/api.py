@@ -3,25 +3,16 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from types import MappingProxyType
 from typing import NamedTuple
 
 from lint import files, formats
-from lint.core_rules import CORE_RULES, INVALID_UTF8, invalid_utf8_findings
+from lint.core_rules import CORE_RULES, UNDECODABLE, undecodable_findings
 from lint.engine import lint_document
 from lint.errors import RuleModuleError
-from lint.model import Finding, ReadError, Rule
+from lint.model import Finding, Problem, Report, Rule
 from lint.selection import select
-
-
-class Report(NamedTuple):
-    findings: tuple[Finding, ...]
-    errors: tuple[ReadError, ...]
-    notices: tuple[ReadError, ...]
-    files_checked: int
-    texts: Mapping[str, str] = MappingProxyType({})  # decoded text of files with findings
 
 
 @functools.lru_cache(maxsize=1)
@@ -42,43 +33,56 @@ def load_rules(
     A user's module must also pass its own examples. Raises RuleModuleError or
     SelectionError."""
     rules = builtin_rules() if builtin else CORE_RULES
-    extra_modules = []
+    extra = list(extra)
     if extra:
         from lint.rulebook import load_modules
         from lint.selftest import failures
 
-        extra_modules = load_modules([Path(p) for p in extra])
-        problems = [problem for m in extra_modules for r in m.rules for problem in failures(r)]
+        taken = {rule.module: rule.source_path or "txtlint itself" for rule in rules}
+        modules = load_modules([Path(p) for p in extra])
+        problems = [
+            f"{m.path}: module '{m.name}' is already defined in {taken[m.name]}"
+            for m in modules
+            if m.name in taken
+        ]
+        problems += [line for m in modules for r in m.rules for _, line in failures(r)]
         if problems:
             raise RuleModuleError(problems)
-    all_rules = rules + tuple(r for m in extra_modules for r in m.rules)
-    ids = [r.id for r in all_rules]
-    duplicates = sorted({i for i in ids if ids.count(i) > 1})
-    if duplicates:
-        raise RuleModuleError([f"rule id '{i}' is defined twice" for i in duplicates])
-    return select(all_rules, selected, ignored)
+        rules = rules + tuple(rule for module in modules for rule in module.rules)
+    return select(rules, selected, ignored)
+
+
+class _Checked(NamedTuple):
+    findings: list[Finding]
+    errors: list[Problem]
+    text: str
 
 
 def _lint(
-    path: str, text: str, rules: Sequence[Rule], bad_bytes=()
-) -> tuple[list[Finding], list[ReadError]]:
+    path: str,
+    text: str,
+    rules: Sequence[Rule],
+    encoding: str = "utf-8",
+    bad_bytes: tuple[tuple[int, bytes], ...] = (),
+) -> _Checked:
     document = formats.parse(path, text)
     runnable = [rule for rule in rules if rule.checker is not None]
     findings, errors = lint_document(document, runnable)
-    if bad_bytes and INVALID_UTF8 in rules:
-        findings.extend(invalid_utf8_findings(document, bad_bytes))
+    if bad_bytes and UNDECODABLE in rules:
+        findings.extend(undecodable_findings(document, encoding, bad_bytes))
         findings.sort(key=lambda f: f.sort_key)
-    return findings, errors
+    return _Checked(findings, errors, text)
 
 
 def check_text(
     text: str, path: str = "<text>", rules: Sequence[Rule] | None = None
 ) -> list[Finding]:
-    """Findings for one text; `path` chooses the format and is reported."""
-    findings, errors = _lint(path, text, builtin_rules() if rules is None else rules)
-    if errors:
-        raise TimeoutError(errors[0].message)
-    return findings
+    """Findings for one text; `path` chooses the format and is reported. Raises
+    TimeoutError when a rule's pattern runs too long on this text."""
+    checked = _lint(path, text, builtin_rules() if rules is None else rules)
+    if checked.errors:
+        raise TimeoutError(checked.errors[0].message)
+    return checked.findings
 
 
 def check_paths(
@@ -90,46 +94,39 @@ def check_paths(
     reported in the Report and never stop the others."""
     rules = builtin_rules() if rules is None else rules
     findings: list[Finding] = []
-    errors: list[ReadError] = []
-    notices: list[ReadError] = []
+    errors: list[Problem] = []
+    notices: list[Problem] = []
     texts: dict[str, str] = {}
     checked = 0
-    for found in files.discover([p for p in paths if p != "-"]) if paths else ():
+    inputs: list[tuple[str, str]] = []
+    for found in files.discover([p for p in paths if p != "-"]):
         if found.error:
-            errors.append(ReadError(found.path, found.error))
-            continue
-        if found.notice:
-            notices.append(ReadError(found.path, found.notice))
-            continue
-        checked += _check_one(found.path, found.path, rules, findings, errors, notices, texts)
+            errors.append(Problem(found.path, found.error))
+        elif found.notice:
+            notices.append(Problem(found.path, found.notice))
+        else:
+            inputs.append((found.path, found.path))
     if "-" in paths:
         shown = stdin_filename or "-"
-        checked += _check_one("-", shown, rules, findings, errors, notices, texts)
+        if any(shown == path for path, _ in inputs):
+            errors.append(Problem(shown, "--stdin-filename names a file that is also checked"))
+        else:
+            inputs.append(("-", shown))
+    for source, shown in inputs:
+        try:
+            data = files.read(source)
+        except OSError as error:
+            errors.append(Problem(shown, f"cannot read: {error.strerror or error}"))
+            continue
+        if files.looks_binary(data):
+            notices.append(Problem(shown, "skipped: binary file"))
+            continue
+        decoded = files.decode(data)
+        result = _lint(shown, decoded.text, rules, decoded.encoding, decoded.bad_bytes)
+        checked += 1
+        findings.extend(result.findings)
+        errors.extend(result.errors)
+        if result.findings:
+            texts[shown] = result.text
     findings.sort(key=lambda f: f.sort_key)
     return Report(tuple(findings), tuple(errors), tuple(notices), checked, texts)
-
-
-def _check_one(
-    source: str,
-    shown: str,
-    rules: Sequence[Rule],
-    findings: list[Finding],
-    errors: list[ReadError],
-    notices: list[ReadError],
-    texts: dict[str, str],
-) -> int:
-    try:
-        data = files.read(source)
-    except OSError as error:
-        errors.append(ReadError(shown, f"cannot read: {error.strerror or error}"))
-        return 0
-    if files.looks_binary(data):
-        notices.append(ReadError(shown, "skipped: binary file"))
-        return 0
-    decoded = files.decode(data)
-    found, problems = _lint(shown, decoded.text, rules, decoded.bad_bytes)
-    findings.extend(found)
-    errors.extend(problems)
-    if found:
-        texts[shown] = decoded.text
-    return 1

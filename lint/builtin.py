@@ -2,7 +2,8 @@
 
 Reading and validating the YAML costs more than checking a short file, so the compiled
 rules are pickled to the user's cache folder, keyed by txtlint's version, Python's
-version and the size and modification time of every module file. A missing, stale or
+version and the size and modification time of every module and data file and of the
+package's own code. A missing, stale or
 unreadable cache is simply rebuilt; a cache that cannot be written is not an error.
 Set TXTLINT_CACHE_DIR to move the cache, or to an empty value to turn it off.
 """
@@ -19,6 +20,7 @@ from lint import __version__
 from lint.model import Rule
 
 CACHE_FILE = "builtin-rules.pickle"
+_SEPARATOR = b"\n\x00\n"
 
 
 def builtin_dir() -> Path:
@@ -36,30 +38,45 @@ def cache_dir() -> Path | None:
     return Path(base) / "txtlint"
 
 
-def _key(directory: Path) -> str:
-    parts = [__version__, sys.version, str(directory)]
-    for entry in sorted(os.scandir(directory), key=lambda e: e.name):
-        if entry.name.endswith((".yaml", ".yml")):
-            stat = entry.stat()
-            parts.append(f"{entry.name}:{stat.st_size}:{stat.st_mtime_ns}")
-    return "\n".join(parts)
+def _stamps(folder: Path, suffixes: tuple[str, ...]) -> list[str]:
+    """name:size:mtime of every file with one of `suffixes` below `folder`."""
+    stamps = []
+    for root, _, names in sorted(os.walk(folder)):
+        for name in sorted(names):
+            if name.endswith(suffixes):
+                stat = os.stat(os.path.join(root, name))
+                stamps.append(f"{os.path.join(root, name)}:{stat.st_size}:{stat.st_mtime_ns}")
+    return stamps
 
 
-def _read_cache(path: Path, key: str) -> tuple[Rule, ...] | None:
+def _key(directory: Path) -> bytes:
+    """Changes whenever the modules, their data or the code that compiles them change."""
+    code = Path(__file__).resolve().parent
+    parts = [__version__, sys.version, *_stamps(directory, (".yaml", ".yml"))]
+    parts += _stamps(code, (".py",)) if code != directory else []
+    return "\n".join(parts).encode("utf-8", "surrogateescape")
+
+
+def _read_cache(path: Path, key: bytes) -> tuple[Rule, ...] | None:
+    """The cached rules if the file starts with exactly this key; the pickle behind a
+    stale key is never loaded."""
     try:
         with open(path, "rb") as handle:
-            stored_key, rules = pickle.load(handle)
-    except Exception:  # a cache from another version or a torn write: rebuild it
+            stored_key = handle.read(len(key) + len(_SEPARATOR))
+            if stored_key != key + _SEPARATOR:
+                return None
+            return pickle.load(handle)
+    except Exception:  # a torn or foreign file: rebuild it
         return None
-    return rules if stored_key == key else None
 
 
-def _write_cache(path: Path, key: str, rules: tuple[Rule, ...]) -> None:
+def _write_cache(path: Path, key: bytes, rules: tuple[Rule, ...]) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".rules-")
         with os.fdopen(handle, "wb") as output:
-            pickle.dump((key, rules), output, protocol=pickle.HIGHEST_PROTOCOL)
+            output.write(key + _SEPARATOR)
+            pickle.dump(rules, output, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)
     except OSError:
         return

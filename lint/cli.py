@@ -40,6 +40,15 @@ def _load(rules: Sequence[str], select: Sequence[str] = (), ignore: Sequence[str
     raise AssertionError("unreachable")
 
 
+def _is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def _wants_color() -> bool:
+    """Color on a terminal unless NO_COLOR is set to a non-empty value (no-color.org)."""
+    return not os.environ.get("NO_COLOR") and _is_terminal()
+
+
 class DefaultToCheck(click.Group):
     """`txtlint PATH…` means `txtlint check PATH…`; a folder named like a subcommand
     can be given as `./rules` or `txtlint check rules`."""
@@ -109,7 +118,7 @@ def check(
     no_color: bool,
 ) -> None:
     from lint.api import check_paths
-    from lint.report import Options, formats
+    from lint.report import Options, reporter
 
     rules = _load(rule_paths, select, ignore)
     report = check_paths(list(paths) or ["."], rules, stdin_filename=stdin_filename)
@@ -117,15 +126,9 @@ def check(
         click.echo(f"txtlint: {notice.path}: {notice.message}", err=True)
     for error in report.errors:
         click.echo(f"txtlint: error: {error.path}: {error.message}", err=True)
-    color = (
-        output_format == "text"
-        and not no_color
-        and "NO_COLOR" not in os.environ
-        and sys.stdout.isatty()
-    )
+    color = output_format == "text" and not no_color and _wants_color()
     options = Options(color=color, version=__version__)
-    by_id = {rule.id: rule for rule in rules}
-    click.echo(formats()[output_format].render(report, by_id, options), nl=False, color=color)
+    click.echo(reporter(output_format).render(report, options), nl=False, color=color)
     if report.errors:
         sys.exit(EXIT_ERROR)
     threshold = Severity.parse(fail_on)
@@ -173,8 +176,8 @@ def test_rules(paths: tuple[str, ...]) -> None:
         _fail(error.problems)
     rules = [rule for module in modules for rule in module.rules]
     problems = [problem for rule in rules for problem in failures(rule)]
-    for problem in problems:
-        click.echo(problem)
+    for _, line in problems:
+        click.echo(line)
     examples = sum(len(rule.bad) + len(rule.good) for rule in rules)
     failed = len(problems)
     click.echo(

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from lint.document import Document, Segment
-from lint.kinds.pattern import time_limit
-from lint.model import Applicability, Edit, Finding, Fix, Hit, ReadError, Related, Rule
+from lint.model import Applicability, Edit, Finding, Fix, Hit, Problem, Related, Rule
+from lint.regexes import time_limit
 
 
 def _unless_spans(rule: Rule, text: str) -> list[tuple[int, int]]:
@@ -47,13 +47,11 @@ def to_finding(rule: Rule, document: Document, offset: int, hit: Hit) -> Finding
     )
 
 
-def lint_document(
-    document: Document, rules: Sequence[Rule]
-) -> tuple[list[Finding], list[ReadError]]:
+def lint_document(document: Document, rules: Sequence[Rule]) -> tuple[list[Finding], list[Problem]]:
     """All findings of `rules` in `document`, sorted by position; rules that time out
     are reported as errors and the others still run."""
     findings: list[Finding] = []
-    errors: list[ReadError] = []
+    errors: list[Problem] = []
     for rule in rules:
         try:
             findings.extend(
@@ -65,7 +63,7 @@ def lint_document(
             )
         except TimeoutError:
             errors.append(
-                ReadError(
+                Problem(
                     document.path,
                     f"rule '{rule.id}' ({rule.source_path}:{rule.line}) ran too long on this "
                     "file and was stopped: its regular expression may backtrack without end",

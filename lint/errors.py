@@ -15,3 +15,13 @@ class RuleModuleError(Exception):
 
 class SelectionError(ValueError):
     """A --select/--ignore name that matches no rule."""
+
+
+class SpecError(ValueError):
+    """A problem in a rule's YAML; `key` names the offending key, `line` overrides its line."""
+
+    def __init__(self, key: str | None, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.key = key
+        self.message = message
+        self.line = line

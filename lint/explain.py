@@ -25,4 +25,8 @@ def explanation(rule: Rule) -> str:
     if rule.good:
         lines += ["", "Not reported:"]
         lines += [f"  {example.text!r}" for example in rule.good]
+    table = getattr(rule.checker, "explain", None)
+    if table is not None:
+        lines += ["", "Entries:"]
+        lines += [f"  {line}" for line in table()]
     return "\n".join(lines)

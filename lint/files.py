@@ -12,7 +12,7 @@ from typing import NamedTuple
 from lint.formats import is_known_extension
 
 BINARY_SNIFF_BYTES = 8192
-_ESCAPED = re.compile("[\udc80-\udcff]+")
+_ESCAPED = re.compile("[\udc00-\udcff]+")
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -55,7 +55,9 @@ def _walk(root: Path, seen: set[tuple[int, int]]) -> Iterator[Found]:
             if entry.is_dir():
                 identity = (entry.stat().st_dev, entry.stat().st_ino)
                 if identity in seen:
-                    yield Found(str(path), notice="skipped: directory already visited (link loop)")
+                    yield Found(
+                        str(path), notice="skipped: directory already visited (a link loop)"
+                    )
                     continue
                 seen.add(identity)
                 yield from _walk(path, seen)
@@ -67,29 +69,53 @@ def _walk(root: Path, seen: set[tuple[int, int]]) -> Iterator[Found]:
 
 def discover(paths: list[str]) -> Iterator[Found]:
     """Files named directly are always checked; folders are searched for text files,
-    skipping hidden entries, and each directory is visited once even through links."""
-    seen: set[tuple[int, int]] = set()
+    skipping hidden entries. A file or folder met twice is checked once; a link back
+    into a folder being searched gets a notice."""
+    seen_dirs: set[tuple[int, int]] = set()
+    seen_files: set[str] = set()
     for name in paths:
         path = Path(name)
         if path.is_dir():
             stat = path.stat()
-            seen.add((stat.st_dev, stat.st_ino))
-            yield from _walk(path, seen)
+            if (stat.st_dev, stat.st_ino) in seen_dirs:
+                continue
+            seen_dirs.add((stat.st_dev, stat.st_ino))
+            found_here = _walk(path, seen_dirs)
         elif path.is_file():
-            yield Found(name)
+            found_here = iter([Found(name)])
         elif path.exists():
-            yield Found(name, error="not a regular file")
+            found_here = iter([Found(name, error="not a regular file")])
         elif path.is_symlink():
-            yield Found(name, error="broken symbolic link")
+            found_here = iter([Found(name, error="broken symbolic link")])
         else:
-            yield Found(name, error="no such file or directory")
+            found_here = iter([Found(name, error="no such file or directory")])
+        for found in found_here:
+            if found.error or found.notice:
+                yield found
+                continue
+            real = os.path.realpath(found.path)
+            if real not in seen_files:
+                seen_files.add(real)
+                yield found
 
 
 def looks_binary(data: bytes) -> bool:
     head = data[:BINARY_SNIFF_BYTES]
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if head.startswith(tuple(bom for bom, _ in _BOMS)):
         return False
     return b"\x00" in head
+
+
+def _escape_bytes(error: UnicodeError) -> tuple[str, int]:
+    """Decode error handler: each undecodable byte becomes a lone surrogate U+DCxx, which
+    no strict decoder produces, so the bytes can be found and reported afterwards."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    bad = error.object[error.start : error.end]
+    return "".join(chr(0xDC00 + byte) for byte in bad), error.end
+
+
+codecs.register_error("txtlint-escape", _escape_bytes)
 
 
 def decode(data: bytes) -> Decoded:
@@ -100,10 +126,7 @@ def decode(data: bytes) -> Decoded:
         if data.startswith(candidate):
             encoding, bom = name, candidate
             break
-    body = data[len(bom) :]
-    if encoding != "utf-8":
-        return Decoded(body.decode(encoding, errors="replace"), encoding, bom, ())
-    text = body.decode("utf-8", errors="surrogateescape")
+    text = data[len(bom) :].decode(encoding, errors="txtlint-escape")
     if not _ESCAPED.search(text):
         return Decoded(text, encoding, bom, ())
     parts: list[str] = []

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import enum
-from typing import Any, NamedTuple
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, NamedTuple, Protocol
+
+if TYPE_CHECKING:
+    import regex
 
 
 class Severity(enum.IntEnum):
@@ -58,6 +62,14 @@ class Hit(NamedTuple):
     related: tuple[Related, ...] = ()
 
 
+class Checker(Protocol):
+    """What a rule kind builds from a rule's YAML: finds hits in one segment's text."""
+
+    def check(self, text: str) -> Iterable[Hit]:
+        """Hits in `text`, with spans relative to it, in any order."""
+        ...
+
+
 class Finding(NamedTuple):
     path: str
     rule: str
@@ -95,8 +107,8 @@ class Rule(NamedTuple):
     description: str
     link: str | None
     applicability: Applicability
-    checker: Any
-    unless: Any = None
+    checker: Checker | None  # None for rules the reader reports itself
+    unless: regex.Pattern[str] | None = None
     bad: tuple[Example, ...] = ()
     good: tuple[Example, ...] = ()
     source_path: str = ""
@@ -104,12 +116,23 @@ class Rule(NamedTuple):
 
     @property
     def short_description(self) -> str:
-        text = self.description or self.message
-        return text.strip().splitlines()[0] if text.strip() else ""
+        """The first sentence of the description (or the message), on one line."""
+        text = " ".join((self.description or self.message).split())
+        end = text.find(". ")
+        return text if end < 0 else text[: end + 1]
 
 
-class ReadError(NamedTuple):
-    """A problem with one input that stopped it from being checked."""
+class Problem(NamedTuple):
+    """Something about one input that the user must hear of: an error (it was not, or
+    not fully, checked) or a notice (it was skipped on purpose)."""
 
     path: str
     message: str
+
+
+class Report(NamedTuple):
+    findings: tuple[Finding, ...]
+    errors: tuple[Problem, ...]
+    notices: tuple[Problem, ...]
+    files_checked: int
+    texts: Mapping[str, str]  # decoded text of each file with findings, by reported path

@@ -10,9 +10,9 @@ from lint import yamlread
 from lint.builtin import builtin_dir
 from lint.errors import RuleModuleError
 from lint.kinds import KINDS
-from lint.kinds.base import Key, SpecError
-from lint.kinds.pattern import compile_regex
+from lint.kinds.base import Key, SpecError, check_keys, text_list
 from lint.model import Applicability, Example, Rule, Severity
+from lint.regexes import compile_regex
 
 MODULE_KEYS = {
     "module": Key((str,), required=True),
@@ -43,7 +43,8 @@ BAD_EXAMPLE_KEYS = {
     "match": Key((str,)),
 }
 __all__ = ["Module", "RuleModuleError", "builtin_dir", "load_module", "load_modules"]
-_NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-_.")
+_ID_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-_")
+_MODULE_CHARS = _ID_CHARS | {"."}
 
 
 class Module(NamedTuple):
@@ -60,28 +61,12 @@ def module_files(location: Path) -> list[Path]:
     return [location]
 
 
-def _check_keys(mapping: Any, keys: dict[str, Key], what: str, line: int) -> None:
-    """Unknown keys, wrong types and missing keys of one mapping, as SpecError."""
-    if not isinstance(mapping, dict):
-        raise SpecError(None, f"{what} must be a mapping", line)
-    key_lines = getattr(mapping, "key_lines", {})
-    for key, value in mapping.items():
-        spec = keys.get(key)
-        if spec is None:
-            raise SpecError(key, f"{what}: unknown key '{key}'", key_lines.get(key, line))
-        if not isinstance(value, spec.types) or isinstance(value, bool) != (bool in spec.types):
-            raise SpecError(key, f"{what}: '{key}' must be {spec.describe()}", key_lines[key])
-    for key, spec in keys.items():
-        if spec.required and key not in mapping:
-            raise SpecError(key, f"{what}: missing key '{key}'", line)
-
-
 def _line_of(mapping: Any, key: str | None) -> int:
     return getattr(mapping, "key_lines", {}).get(key, getattr(mapping, "line", 1))
 
 
 def _examples(spec: Any, rule_line: int) -> tuple[tuple[Example, ...], tuple[Example, ...]]:
-    _check_keys(spec, EXAMPLE_KEYS, "examples", rule_line)
+    check_keys(spec, EXAMPLE_KEYS, "examples", rule_line)
     bad_items = spec.get("bad") or []
     good_items = spec.get("good") or []
     if not bad_items:
@@ -91,7 +76,7 @@ def _examples(spec: Any, rule_line: int) -> tuple[tuple[Example, ...], tuple[Exa
         if isinstance(item, str):
             bad.append(Example(item, line))
             continue
-        _check_keys(item, BAD_EXAMPLE_KEYS, "bad example", line)
+        check_keys(item, BAD_EXAMPLE_KEYS, "bad example", line)
         bad.append(Example(item["text"], line, fixed=item.get("fix"), match=item.get("match")))
     for item, line in zip(good_items, getattr(good_items, "item_lines", []), strict=True):
         if not isinstance(item, str):
@@ -110,9 +95,9 @@ def _rule(raw: Any, line: int, module: dict, path: str) -> Rule:
         raise SpecError(
             "kind", f"unknown kind '{kind_name}' (known: {known})", _line_of(raw, "kind")
         )
-    _check_keys(raw, {**RULE_KEYS, **(kind.KEYS if kind else {})}, "rule", line)
+    check_keys(raw, {**RULE_KEYS, **(kind.KEYS if kind else {})}, "rule", line)
     rule_id = raw["id"]
-    if not set(rule_id) <= _NAME_CHARS or not rule_id[0].isalnum():
+    if not set(rule_id) <= _ID_CHARS or not rule_id[:1].isalnum():
         raise SpecError(
             "id", "ids use lower-case letters, digits, '-' and '_'", _line_of(raw, "id")
         )
@@ -130,13 +115,17 @@ def _rule(raw: Any, line: int, module: dict, path: str) -> Rule:
         ) from None
     unless = None
     if "unless" in raw:
-        alternatives = [raw["unless"]] if isinstance(raw["unless"], str) else raw["unless"]
+        alternatives = text_list(raw["unless"], "unless")
         for alternative in alternatives:
             compile_regex(alternative, "unless", raw.get("case_sensitive", False))
         source = "|".join(f"(?:{a})" for a in alternatives)
         unless = compile_regex(source, "unless", raw.get("case_sensitive", False))
     checker = kind.build(raw, raw["message"], raw.get("fix"))
     bad, good = _examples(raw["examples"], _line_of(raw, "examples"))
+    if "fix" in raw and not any(example.fixed is not None for example in bad):
+        raise SpecError(
+            "examples", "a rule with a fix needs a bad example with the fixed text ('fix:')"
+        )
     return Rule(
         id=f"{module['module']}.{rule_id}",
         module=module["module"],
@@ -166,20 +155,21 @@ def load_module(path: Path, display: str | None = None) -> Module:
         raise RuleModuleError([f"{shown}: cannot read rule module: {reason}"]) from None
     try:
         raw = yamlread.load(text)
-        _check_keys(raw, MODULE_KEYS, "module", 1)
+        check_keys(raw, MODULE_KEYS, "module", 1)
     except yamlread.YamlError as error:
         raise RuleModuleError([f"{shown}:{error.line}: {error.message}"]) from None
     except SpecError as error:
         raise RuleModuleError([f"{shown}:{error.line or 1}: {error.message}"]) from None
     name = raw["module"]
-    if not set(name) <= _NAME_CHARS or not name[:1].isalnum():
+    if not set(name) <= _MODULE_CHARS or not name[:1].isalnum():
         line = _line_of(raw, "module")
         raise RuleModuleError([f"{shown}:{line}: module names use a-z, 0-9, '-', '_' and '.'"])
     problems: list[str] = []
     rules: list[Rule] = []
     seen: set[str] = set()
     for item, line in zip(raw["rules"], raw["rules"].item_lines, strict=True):
-        label = f"rule '{item['id']}'" if isinstance(item, dict) and "id" in item else "rule"
+        has_id = isinstance(item, dict) and isinstance(item.get("id"), str) and item["id"]
+        label = f"rule '{name}.{item['id']}'" if has_id else "rule"
         try:
             rule = _rule(item, line, raw, shown)
         except SpecError as error:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import regex
 
 # Scripts written without spaces between words: a word in them needs no boundary.
@@ -9,7 +11,9 @@ _UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Kh
 
 
 def is_spaced_word_char(char: str) -> bool:
-    return (char.isalnum() or char == "_") and not _UNSPACED.match(char)
+    """A letter, digit, mark or '_' of a script that separates words with spaces."""
+    is_word = char.isalnum() or char == "_" or unicodedata.category(char).startswith("M")
+    return is_word and not _UNSPACED.match(char)
 
 
 def word_boundary(before: str, after: str) -> bool:

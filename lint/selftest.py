@@ -5,45 +5,38 @@ from __future__ import annotations
 from lint.document import Document, Segment
 from lint.engine import lint_document
 from lint.fixes import apply_fixes
-from lint.model import Rule
+from lint.model import Example, Rule
 
 
-def failures(rule: Rule) -> list[str]:
-    """One line per example that the rule contradicts (empty when all pass)."""
-    problems: list[str] = []
-    where = f"{rule.source_path}:"
-    for example in rule.bad:
-        findings, errors = lint_document(_document(example.text), [rule])
-        if errors:
-            problems.append(f"{where}{example.line}: rule '{rule.id}': {errors[0].message}")
-            continue
-        if not findings:
-            problems.append(
-                f"{where}{example.line}: rule '{rule.id}': bad example not found: {example.text!r}"
-            )
-            continue
-        if example.match is not None and findings[0].text != example.match:
-            problems.append(
-                f"{where}{example.line}: rule '{rule.id}': bad example matched "
-                f"{findings[0].text!r}, expected {example.match!r}"
-            )
-        if example.fixed is not None:
-            fixed = apply_fixes(example.text, findings, unsafe=True)
-            if fixed != example.fixed:
-                problems.append(
-                    f"{where}{example.line}: rule '{rule.id}': fix gives {fixed!r}, "
-                    f"expected {example.fixed!r}"
-                )
-    for example in rule.good:
-        findings, _ = lint_document(_document(example.text), [rule])
+def _problem(rule: Rule, example: Example, good: bool) -> str | None:
+    """What is wrong with one example of `rule`, or None."""
+    text = example.text
+    findings, errors = lint_document(Document("<example>", text, (Segment(0, text),)), [rule])
+    if errors:
+        return errors[0].message
+    if good:
         if findings:
-            first = findings[0]
-            problems.append(
-                f"{where}{example.line}: rule '{rule.id}': good example has a finding "
-                f"at {first.start}: {first.text!r}"
-            )
-    return problems
+            return f"good example has a finding at {findings[0].start}: {findings[0].text!r}"
+        return None
+    if not findings:
+        return f"bad example not found: {text!r}"
+    problems = []
+    if example.match is not None and findings[0].text != example.match:
+        problems.append(f"matched {findings[0].text!r}, expected {example.match!r}")
+    if example.fixed is not None:
+        fixed = apply_fixes(text, findings, unsafe=True)
+        if fixed != example.fixed:
+            problems.append(f"fix gives {fixed!r}, expected {example.fixed!r}")
+    return "; ".join(problems) or None
 
 
-def _document(text: str) -> Document:
-    return Document("<example>", text, (Segment(0, text),))
+def failures(rule: Rule) -> list[tuple[Example, str]]:
+    """(example, one line naming file, line and rule) for each example the rule fails."""
+    result = []
+    labelled = [(e, False) for e in rule.bad] + [(e, True) for e in rule.good]
+    for example, good in labelled:
+        problem = _problem(rule, example, good)
+        if problem is not None:
+            where = f"{rule.source_path}:{example.line}: rule '{rule.id}'"
+            result.append((example, f"{where}: {problem}"))
+    return result

@@ -38,6 +38,7 @@ class Seq(list):
 
 
 _scalars = yaml.constructor.SafeConstructor()
+_IN_PROGRESS = object()
 
 
 _PLAIN_TAGS = {
@@ -46,34 +47,43 @@ _PLAIN_TAGS = {
 }
 
 
-def _build(node: yaml.Node) -> Any:
+def _build(node: yaml.Node, built: dict[int, Any]) -> Any:
+    """Plain data for `node`. An alias is the same node met again: it gets the value
+    already built, so nested aliases cost nothing and a node inside itself is refused."""
     line = node.start_mark.line + 1
+    if id(node) in built:
+        value = built[id(node)]
+        if value is _IN_PROGRESS:
+            raise YamlError(line, "a YAML alias refers to the node that contains it")
+        return value
     expected_tag = _PLAIN_TAGS.get(type(node))
     if expected_tag is not None and node.tag != expected_tag:
         raise YamlError(line, f"unsupported YAML tag '{node.tag}'")
+    built[id(node)] = _IN_PROGRESS
     if isinstance(node, yaml.MappingNode):
-        result = Map()
+        result: Any = Map()
         result.line = line
         result.key_lines = {}
         _scalars.flatten_mapping(node)
         for key_node, value_node in node.value:
-            key = _build(key_node)
+            key = _build(key_node, built)
             if not isinstance(key, str):
                 raise YamlError(key_node.start_mark.line + 1, f"mapping key {key!r} is not text")
             if key in result:
                 raise YamlError(key_node.start_mark.line + 1, f"duplicate key '{key}'")
-            result[key] = _build(value_node)
+            result[key] = _build(value_node, built)
             result.key_lines[key] = key_node.start_mark.line + 1
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        seq = Seq(_build(item) for item in node.value)
-        seq.line = line
-        seq.item_lines = [item.start_mark.line + 1 for item in node.value]
-        return seq
-    try:
-        return _scalars.construct_object(node, deep=True)
-    except yaml.YAMLError as error:
-        raise YamlError(line, str(error).splitlines()[0]) from None
+    elif isinstance(node, yaml.SequenceNode):
+        result = Seq(_build(item, built) for item in node.value)
+        result.line = line
+        result.item_lines = [item.start_mark.line + 1 for item in node.value]
+    else:
+        try:
+            result = _scalars.construct_object(node, deep=True)
+        except yaml.YAMLError as error:
+            raise YamlError(line, str(error).splitlines()[0]) from None
+    built[id(node)] = result
+    return result
 
 
 def load(text: str) -> Any:
@@ -88,4 +98,4 @@ def load(text: str) -> Any:
         raise YamlError(1, f"invalid YAML: {error}") from None
     if node is None:
         return None
-    return _build(node)
+    return _build(node, {})

@@ -40,9 +40,9 @@ def test_undecodable_bytes_are_reported_where_they_are(tmp_path):
     path.write_bytes("line one\nCaf\xe9 and the three highs \xff\xfe.\n".encode("latin-1"))
     run = run_cli("--format", "json", str(path))
     assert [brief(f) for f in run.json["findings"]] == [
-        ("encoding.invalid-utf8", 2, 4, 2, 5, "\ufffd"),
+        ("encoding.undecodable-bytes", 2, 4, 2, 5, "\ufffd"),
         ("zh-en.calque.literal-calques", 2, 14, 2, 25, "three highs"),
-        ("encoding.invalid-utf8", 2, 26, 2, 27, "\ufffd"),
+        ("encoding.undecodable-bytes", 2, 26, 2, 27, "\ufffd"),
     ]
     assert run.json["findings"][2]["message"].startswith("bytes 0xff 0xfe are not valid UTF-8")
 
@@ -146,7 +146,7 @@ def test_directory_walk_skips_hidden_and_unknown_extensions_and_link_loops(tmp_p
     ]
     assert (
         run.err
-        == f"txtlint: {tree / 'sub' / 'loop'}: skipped: directory already visited (link loop)\n"
+        == f"txtlint: {tree / 'sub' / 'loop'}: skipped: directory already visited (a link loop)\n"
     )
     assert run.code == 1
 
@@ -162,3 +162,25 @@ def test_crlf_lines_are_counted_once(tmp_path):
     path.write_bytes(b"one\r\ntwo\r\nthe three highs\r\n")
     (finding,) = run_cli("--format", "json", str(path)).json["findings"]
     assert brief(finding) == ("zh-en.calque.literal-calques", 3, 5, 3, 16, "three highs")
+
+
+def test_a_path_given_twice_is_checked_once(tmp_path, good):
+    run = run_cli("--format", "json", str(good), str(good), str(tmp_path), str(tmp_path))
+    assert [f["path"] for f in run.json["findings"]] == [str(good)]
+    assert run.err == ""
+
+
+def test_utf32_big_endian_with_bom_is_read(tmp_path):
+    path = tmp_path / "u32.txt"
+    path.write_bytes("the three highs".encode("utf-32"))
+    path.write_bytes(b"\x00\x00\xfe\xff" + "the three highs".encode("utf-32-be"))
+    (finding,) = run_cli("--format", "json", str(path)).json["findings"]
+    assert brief(finding) == ("zh-en.calque.literal-calques", 1, 5, 1, 16, "three highs")
+
+
+def test_bad_bytes_in_utf16_are_reported(tmp_path):
+    path = tmp_path / "u16.txt"
+    path.write_bytes(b"\xff\xfe" + "ab".encode("utf-16-le") + b"\x00\xd8" + "c".encode("utf-16-le"))
+    (finding,) = run_cli("--format", "json", str(path)).json["findings"]
+    assert brief(finding) == ("encoding.undecodable-bytes", 1, 3, 1, 4, "\ufffd")
+    assert finding["message"] == "bytes 0x00 0xd8 are not valid UTF-16; they were read as U+FFFD"

@@ -86,7 +86,7 @@ def test_json_of_a_mixed_run_validates_and_keeps_errors_out_of_stdout(tmp_path, 
     assert run.err == "txtlint: error: missing.txt: no such file or directory\n"
     assert [brief(f)[:3] for f in run.json["findings"]] == [
         ("zh-en.calque.keji-such-as", 1, 9),
-        ("encoding.invalid-utf8", 1, 4),
+        ("encoding.undecodable-bytes", 1, 4),
         ("zh-en.calque.literal-calques", 1, 6),
     ]
 
@@ -154,7 +154,7 @@ def test_invalid_rule_module_exits_2_with_one_line(tmp_path):
     )
     run = run_cli("--rules", str(module), "-", stdin="x")
     assert run.code == 2
-    assert run.err == f"txtlint: error: {module}:5: rule 'a': rule: missing key 'message'\n"
+    assert run.err == f"txtlint: error: {module}:5: rule 'x.a': rule: missing key 'message'\n"
     assert run.out == ""
 
 
@@ -164,7 +164,7 @@ def test_rules_lists_every_rule():
     rows = run.out.splitlines()
     keji = next(row for row in rows if row.startswith("zh-en.calque.keji-such-as "))
     assert keji.split()[1:3] == ["warning", "mistranslation"]
-    assert any(row.startswith("encoding.invalid-utf8 ") for row in rows)
+    assert any(row.startswith("encoding.undecodable-bytes ") for row in rows)
 
 
 def test_explain_prints_description_and_examples():
@@ -176,6 +176,22 @@ def test_explain_prints_description_and_examples():
     unknown = run_cli("explain", "keji")
     assert unknown.code == 2
     assert "did you mean zh-en.calque.keji-such-as" in unknown.err
+
+
+def test_test_rules_counts_an_example_with_two_problems_once(tmp_path):
+    module = tmp_path / "m.yaml"
+    module.write_text(
+        "module: m\ndescription: d\ncategory: c\nrules:\n"
+        "  - id: a\n    kind: pattern\n    message: x\n    pattern: foo\n    fix: bar\n"
+        "    examples:\n      bad:\n        - {text: a foo, match: fo, fix: a baz}\n",
+        encoding="utf-8",
+    )
+    run = run_cli("test-rules", str(module))
+    assert run.out.splitlines() == [
+        f"{module}:12: rule 'm.a': matched 'foo', expected 'fo'; fix gives 'a bar', "
+        "expected 'a baz'",
+        "1 modules, 1 rules, 1 examples: 0 passed, 1 failed",
+    ]
 
 
 def test_test_rules_reports_failing_examples_with_file_and_line(tmp_path):
@@ -194,12 +210,88 @@ def test_test_rules_reports_failing_examples_with_file_and_line(tmp_path):
     ]
 
 
-def test_color_only_when_asked(artifact, monkeypatch):
-    from click.testing import CliRunner
+def test_color_on_a_terminal_unless_turned_off(artifact, monkeypatch):
+    monkeypatch.setattr("lint.cli._is_terminal", lambda: True)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    colored = run_cli(str(artifact)).out
+    assert "\x1b[33mwarning\x1b[0m" in colored
+    assert "\x1b[33m" + "^" * 27 + "\x1b[0m" in colored
+    assert "\x1b[" not in run_cli("--no-color", str(artifact)).out
+    assert "\x1b[" not in run_cli("--format", "concise", str(artifact)).out
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b[" not in run_cli(str(artifact)).out
+    monkeypatch.setenv("NO_COLOR", "")  # an empty NO_COLOR does not count (no-color.org)
+    assert "\x1b[" in run_cli(str(artifact)).out
 
-    monkeypatch.setattr("sys.stdout.isatty", lambda: True, raising=False)
-    result = CliRunner().invoke(main, [str(artifact)], color=True)
-    assert "\x1b[" not in result.stdout  # CliRunner's stdout is not a terminal
+
+def test_no_color_when_not_a_terminal(artifact, monkeypatch):
+    monkeypatch.setattr("lint.cli._is_terminal", lambda: False)
+    assert "\x1b[" not in run_cli(str(artifact)).out
+
+
+def test_control_characters_from_the_file_are_shown_by_code(tmp_path):
+    path = tmp_path / "c.txt"
+    path.write_text("\x1b[31mred\u200b the three highs", encoding="utf-8")
+    lines = run_cli("--no-color", str(path)).out.splitlines()
+    assert lines[2] == "1 | <U+001B>[31mred<U+200B> the three highs"
+    assert lines[3] == "  | " + " " * len("<U+001B>[31mred<U+200B> the ") + "^" * 11
+
+
+def test_info_and_error_findings_against_fail_on(tmp_path):
+    module = tmp_path / "m.yaml"
+    module.write_text(
+        "module: m\ndescription: d\ncategory: style\nrules:\n"
+        "  - id: note\n    kind: pattern\n    severity: info\n    message: note\n"
+        "    pattern: '\\bplease\\b'\n    examples:\n      bad: [please]\n",
+        encoding="utf-8",
+    )
+    info = ["--rules", str(module), "--select", "m", "-"]
+    assert run_cli(*info, stdin="please").code == 0
+    assert run_cli("--fail-on", "info", *info, stdin="please").code == 1
+    error = ["--select", "quality.mt-tokens", "-"]
+    assert run_cli("--fail-on", "error", *error, stdin="a <unk> b").code == 1
+    assert run_cli("--fail-on", "error", *error, stdin="a b").code == 0
+
+
+def test_module_named_like_a_builtin_is_refused(tmp_path):
+    module = tmp_path / "q.yaml"
+    module.write_text(
+        "module: quality\ndescription: d\ncategory: c\nrules:\n"
+        "  - id: x\n    kind: pattern\n    message: m\n    pattern: foo\n"
+        "    examples:\n      bad: [foo]\n",
+        encoding="utf-8",
+    )
+    run = run_cli("--format", "json", "--rules", str(module), "-", stdin="x")
+    assert run.code == 2
+    assert run.out == ""
+    assert run.err.startswith(f"txtlint: error: {module}: module 'quality' is already defined in ")
+
+
+def test_stdin_filename_that_is_also_checked_is_an_error(artifact):
+    run = run_cli("--format", "concise", "--stdin-filename", str(artifact), str(artifact), "-",
+                  stdin="three highs")  # fmt: skip
+    assert run.code == 2
+    assert run.err == (
+        f"txtlint: error: {artifact}: --stdin-filename names a file that is also checked\n"
+    )
+    assert run.out.startswith(f"{artifact}:1:9:")
+
+
+def test_binary_stdin_is_skipped():
+    run = run_cli("-", stdin=b"\x00\x01three highs")
+    assert run.code == 0
+    assert run.err == "txtlint: -: skipped: binary file\n"
+
+
+def test_rules_row_is_the_first_sentence_of_the_description():
+    rows = run_cli("rules").out.splitlines()
+    row = next(r for r in rows if r.startswith("encoding.undecodable-bytes "))
+    assert row.endswith("per run and reported here, at their place.")
+
+
+def test_explain_lists_lexicon_entries_with_sources():
+    out = run_cli("explain", "zh-en.calque.literal-calques").out
+    assert "  black technology → cutting-edge technology  (黑科技; https://" in out
 
 
 def test_version():

@@ -38,7 +38,8 @@ LEXICON = """\
     - {wrong: black technology, right: [cutting-edge technology, gadgetry], source: 黑科技}
     - {wrong: 整车, right: complete vehicle}
   examples:
-    bad: [the three highs]
+    bad:
+      - {text: the three highs, fix: the hypertension}
 """
 
 
@@ -90,7 +91,8 @@ PATTERN = r"""
   unless: ['\bministry\s+of\s+science\s+and\s+technology\b']
   fix: '{1} {2}'
   examples:
-    bad: [this science and technology product]
+    bad:
+      - {text: this science and technology product, fix: this product}
 """
 
 
@@ -149,7 +151,26 @@ def test_catastrophic_pattern_is_stopped_and_reported(rules, monkeypatch):
   examples:
     bad: [a]
 """
-    monkeypatch.setattr("lint.kinds.pattern.SECONDS_PER_MB", 0.0)
-    monkeypatch.setattr("lint.kinds.pattern.BASE_SECONDS", 0.2)
+    monkeypatch.setattr("lint.regexes.SECONDS_PER_MB", 0.0)
+    monkeypatch.setattr("lint.regexes.BASE_SECONDS", 0.2)
     with pytest.raises(TimeoutError, match=r"rule 't\.slow' .* ran too long"):
         lint.check_text("a" * 40 + "!", rules=rules(rule))
+
+
+def test_a_combining_mark_is_part_of_the_word(rules):
+    assert lint.check_text("three highś and three highs\u0301", rules=rules(LEXICON)) == []
+
+
+def test_pattern_message_can_quote_the_suggestion(rules):
+    rule = r"""
+- id: s
+  kind: pattern
+  message: 'write "{suggestion}"'
+  pattern: '\bcolour\b'
+  fix: color
+  examples:
+    bad:
+      - {text: colour, fix: color}
+"""
+    (finding,) = lint.check_text("A Colour.", rules=rules(rule))
+    assert finding.message == 'write "Color"'

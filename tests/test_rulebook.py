@@ -47,37 +47,41 @@ def test_valid_module_loads_with_namespaced_ids(tmp_path):
 def test_unknown_key_names_file_line_and_key(tmp_path):
     path = write(tmp_path, module_text(GOOD_RULE.replace("pattern:", "patern:")))
     assert problems_of(path) == [
-        f"{path}:8: rule 'ok': rule: unknown key 'patern'",
+        f"{path}:8: rule 'user.ok': rule: unknown key 'patern'",
     ]
 
 
 def test_wrong_type_is_reported_at_its_key(tmp_path):
     path = write(tmp_path, module_text(GOOD_RULE + "    case_sensitive: 'yes'\n"))
     assert problems_of(path) == [
-        f"{path}:12: rule 'ok': rule: 'case_sensitive' must be true/false",
+        f"{path}:12: rule 'user.ok': rule: 'case_sensitive' must be true/false",
     ]
 
 
 def test_bad_regex_is_reported(tmp_path):
     path = write(tmp_path, module_text(GOOD_RULE.replace("'\\bfoo\\b'", "'(foo'")))
     (problem,) = problems_of(path)
-    assert problem.startswith(f"{path}:8: rule 'ok': 'pattern' is not a valid regular expression")
+    assert problem.startswith(
+        f"{path}:8: rule 'user.ok': 'pattern' is not a valid regular expression"
+    )
 
 
 def test_rule_without_examples_does_not_load(tmp_path):
     rule = "\n".join(GOOD_RULE.splitlines()[:4]) + "\n"
     path = write(tmp_path, module_text(rule))
-    assert problems_of(path) == [f"{path}:5: rule 'ok': rule: missing key 'examples'"]
+    assert problems_of(path) == [f"{path}:5: rule 'user.ok': rule: missing key 'examples'"]
 
 
 def test_rule_without_bad_examples_does_not_load(tmp_path):
     path = write(tmp_path, module_text(GOOD_RULE.replace("bad: [a foo b]", "bad: []")))
-    assert problems_of(path) == [f"{path}:10: rule 'ok': a rule needs at least one bad example"]
+    assert problems_of(path) == [
+        f"{path}:10: rule 'user.ok': a rule needs at least one bad example"
+    ]
 
 
 def test_duplicate_ids_in_one_module(tmp_path):
     path = write(tmp_path, module_text(GOOD_RULE + GOOD_RULE))
-    assert problems_of(path) == [f"{path}:12: rule 'ok': duplicate id 'user.ok'"]
+    assert problems_of(path) == [f"{path}:12: rule 'user.ok': duplicate id 'user.ok'"]
 
 
 def test_duplicate_module_names_across_files(tmp_path):
@@ -93,14 +97,14 @@ def test_duplicate_module_names_across_files(tmp_path):
 def test_unknown_kind(tmp_path):
     path = write(tmp_path, module_text(GOOD_RULE.replace("kind: pattern", "kind: magic")))
     assert problems_of(path) == [
-        f"{path}:6: rule 'ok': unknown kind 'magic' (known: lexicon, pattern)"
+        f"{path}:6: rule 'user.ok': unknown kind 'magic' (known: lexicon, pattern)"
     ]
 
 
 def test_unknown_placeholder_in_message(tmp_path):
     path = write(tmp_path, module_text(GOOD_RULE.replace("found {match}", "found {nope}")))
     (problem,) = problems_of(path)
-    assert problem.startswith(f"{path}:7: rule 'ok': unknown placeholder '{{nope}}'")
+    assert problem.startswith(f"{path}:7: rule 'user.ok': unknown placeholder '{{nope}}'")
 
 
 def test_broken_yaml_names_the_line(tmp_path):
@@ -132,7 +136,7 @@ def test_lexicon_entry_errors_point_at_the_entry(tmp_path):
       bad: [foo]
 """
     path = write(tmp_path, module_text(rule))
-    assert problems_of(path) == [f"{path}:10: rule 'lex': unknown entry key 'rihgt'"]
+    assert problems_of(path) == [f"{path}:10: rule 'user.lex': entry: unknown key 'rihgt'"]
 
 
 def test_every_problem_of_a_module_is_listed(tmp_path):
@@ -153,3 +157,72 @@ def test_select_and_ignore_by_module_and_rule(tmp_path):
     assert [r.id for r in select(rules, ["user.two"])] == ["user.two"]
     with pytest.raises(ValueError, match="no rule or module named 'use'"):
         select(rules, ["use"])
+
+
+def test_yaml_alias_bomb_loads_fast_and_self_reference_is_refused(tmp_path):
+    levels = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    for level in range(1, 9):
+        items = ", ".join([f"*a{level - 1}"] * 10)
+        levels.append(f"a{level}: &a{level} [{items}]")
+    path = write(tmp_path, "\n".join(levels) + "\n")
+    assert problems_of(path) == [f"{path}:1: module: unknown key 'a0'"]
+    path = write(tmp_path, "module: &m [*m]\n")
+    assert problems_of(path) == [f"{path}:1: a YAML alias refers to the node that contains it"]
+
+
+def test_aliases_share_values_between_rules(tmp_path):
+    body = module_text(
+        GOOD_RULE.replace("  - id: ok\n", "  - id: ok\n    unless: &names ['\\bfoo fighters\\b']\n")
+        + GOOD_RULE.replace("id: ok", "id: two").replace(
+            "    kind:", "    unless: *names\n    kind:"
+        )
+    )
+    rules = load_module(write(tmp_path, body)).rules
+    assert [r.unless.pattern for r in rules] == ["(?:\\bfoo fighters\\b)"] * 2
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (("id: ok", "id: ''"), "5: rule: ids use lower-case letters, digits, '-' and '_'"),
+        (("id: ok", "id: a.b"), "5: rule 'user.a.b': ids use lower-case letters, digits, '-' and '_'"),
+        (("    kind:", "    unless: [3]\n    kind:"), "6: rule 'user.ok': 'unless' must be text or a list of non-empty texts"),
+        (("    kind:", "    fix: x\n    kind:"), "10: rule 'user.ok': a rule with a fix needs a bad example with the fixed text ('fix:')"),
+        (("    kind:", "    severity: fatal\n    kind:"), "6: rule 'user.ok': severity must be error, warning or info"),
+        (("    kind:", "    examples2: 1\n    kind:"), "6: rule 'user.ok': rule: unknown key 'examples2'"),
+    ],
+)  # fmt: skip
+def test_each_rule_problem_is_one_line_with_its_line(tmp_path, change, problem):
+    path = write(tmp_path, module_text(GOOD_RULE.replace(*change)))
+    assert problems_of(path) == [f"{path}:{problem}"]
+
+
+def test_lexicon_entry_values_are_checked_at_the_entry(tmp_path):
+    rule = """\
+  - id: lex
+    kind: lexicon
+    message: '{match}'
+    entries:
+      - {wrong: foo, right: bar}
+      - wrong: baz
+        ref: [1]
+    examples:
+      bad: [foo]
+"""
+    path = write(tmp_path, module_text(rule))
+    assert problems_of(path) == [
+        f"{path}:11: rule 'user.lex': 'ref' must be text or a list of non-empty texts"
+    ]
+
+
+def test_broken_yaml_and_several_problems_name_their_lines(tmp_path):
+    path = write(tmp_path, "module: x\nrules: [\n  - a\n")
+    assert problems_of(path) == [f"{path}:3: invalid YAML: did not find expected node content"]
+    two = GOOD_RULE.replace("pattern:", "patern:") + GOOD_RULE.replace("ok", "ok2").replace(
+        "kind: pattern", "kind: nope"
+    )
+    path = write(tmp_path, module_text(two))
+    assert problems_of(path) == [
+        f"{path}:8: rule 'user.ok': rule: unknown key 'patern'",
+        f"{path}:13: rule 'user.ok2': unknown kind 'nope' (known: lexicon, pattern)",
+    ]

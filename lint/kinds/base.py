@@ -1,22 +1,14 @@
-"""What every rule kind shares: key declarations, spec errors, the checker protocol."""
+"""What every rule kind shares: key declarations and their checks, spec errors, templates."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
-from typing import Any, NamedTuple, Protocol
+from collections.abc import Collection
+from typing import Any, NamedTuple
 
-from lint.model import Hit
+from lint.errors import SpecError
 from lint.template import Template, TemplateError
 
-
-class SpecError(ValueError):
-    """A problem in a rule's YAML; `key` names the offending key, `line` overrides its line."""
-
-    def __init__(self, key: str | None, message: str, line: int | None = None) -> None:
-        super().__init__(message)
-        self.key = key
-        self.message = message
-        self.line = line
+__all__ = ["Key", "SpecError", "check_keys", "parse_template", "text_list"]
 
 
 class Key(NamedTuple):
@@ -32,31 +24,34 @@ class Key(NamedTuple):
         return " or ".join(dict.fromkeys(names.get(t, t.__name__) for t in self.types))
 
 
-class Checker(Protocol):
-    def check(self, text: str) -> Iterable[Hit]:
-        """Hits in `text`, with spans relative to it, in any order."""
-        ...
-
-
-def text_list(value: str | list[Any], key: str) -> tuple[str, ...]:
+def text_list(value: str | list[Any], key: str, line: int | None = None) -> tuple[str, ...]:
     """A key that takes one text or a list of texts."""
     items = [value] if isinstance(value, str) else list(value)
     for item in items:
         if not isinstance(item, str) or not item.strip():
-            raise SpecError(key, f"'{key}' must be text or a list of non-empty texts")
+            raise SpecError(key, f"'{key}' must be text or a list of non-empty texts", line)
     return tuple(items)
 
 
-def parse_templates(
-    message: str, fix: str | None, names: Collection[str]
-) -> tuple[Template, Template | None]:
-    """The rule's message and fix templates, checked against the placeholders a kind offers."""
+def parse_template(source: str, names: Collection[str], key: str) -> Template:
+    """A message or fix template, checked against the placeholders a kind offers."""
     try:
-        message_template = Template.parse(message, names)
+        return Template.parse(source, names)
     except TemplateError as error:
-        raise SpecError("message", str(error)) from None
-    try:
-        fix_template = Template.parse(fix, names) if fix is not None else None
-    except TemplateError as error:
-        raise SpecError("fix", str(error)) from None
-    return message_template, fix_template
+        raise SpecError(key, str(error)) from None
+
+
+def check_keys(mapping: Any, keys: dict[str, Key], what: str, line: int) -> None:
+    """Unknown keys, wrong types and missing keys of one mapping, as SpecError."""
+    if not isinstance(mapping, dict):
+        raise SpecError(None, f"{what} must be a mapping", line)
+    key_lines = getattr(mapping, "key_lines", {})
+    for key, value in mapping.items():
+        spec = keys.get(key)
+        if spec is None:
+            raise SpecError(key, f"{what}: unknown key '{key}'", key_lines.get(key, line))
+        if not isinstance(value, spec.types) or isinstance(value, bool) != (bool in spec.types):
+            raise SpecError(key, f"{what}: '{key}' must be {spec.describe()}", key_lines[key])
+    for key, spec in keys.items():
+        if spec.required and key not in mapping:
+            raise SpecError(key, f"{what}: missing key '{key}'", line)

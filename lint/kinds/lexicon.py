@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from lint.kinds.base import Key, SpecError, parse_templates, text_list
+from lint.kinds.base import Key, SpecError, check_keys, parse_template, text_list
 from lint.model import Hit
 from lint.scripts import word_boundary
 from lint.template import Template, match_case
@@ -44,6 +44,7 @@ class Entry(NamedTuple):
     right: tuple[str, ...]
     source: str | None
     note: str | None
+    refs: tuple[str, ...]
 
 
 def _normalise(phrase: str, case_sensitive: bool) -> str:
@@ -92,6 +93,17 @@ class LexiconChecker(NamedTuple):
             return re.compile(self.source).finditer(lowered)
         return re.compile(self.source, re.IGNORECASE).finditer(text)
 
+    def explain(self) -> list[str]:
+        """The table, one entry a line, for `txtlint explain`."""
+        lines = []
+        for entry in dict.fromkeys(self.lookup.values()):
+            line = " | ".join(entry.wrong)
+            if entry.right:
+                line += " → " + " | ".join(entry.right)
+            details = [d for d in (entry.source, entry.note, *entry.refs) if d]
+            lines.append(line + (f"  ({'; '.join(details)})" if details else ""))
+        return lines
+
     def _cased(self, matched: str, replacement: str) -> str:
         return replacement if self.case_sensitive else match_case(matched, replacement)
 
@@ -126,20 +138,14 @@ class LexiconChecker(NamedTuple):
 
 
 def _entry(item: object, line: int, case_sensitive: bool) -> Entry:
-    if not isinstance(item, dict):
-        raise SpecError("entries", "each entry must be a mapping with at least 'wrong'", line)
+    check_keys(item, ENTRY_KEYS, "entry", line)
     key_lines = getattr(item, "key_lines", {})
-    for key, value in item.items():
-        spec = ENTRY_KEYS.get(key)
-        if spec is None:
-            raise SpecError(key, f"unknown entry key '{key}'", key_lines.get(key, line))
-        if not isinstance(value, spec.types):
-            raise SpecError(key, f"'{key}' must be {spec.describe()}", key_lines.get(key, line))
-    if "wrong" not in item:
-        raise SpecError("wrong", "entry has no 'wrong'", line)
-    wrong = tuple(_normalise(w, case_sensitive) for w in text_list(item["wrong"], "wrong"))
-    right = text_list(item["right"], "right") if "right" in item else ()
-    return Entry(wrong, right, item.get("source"), item.get("note"))
+    lines = {key: key_lines.get(key, line) for key in item}
+    phrases = text_list(item["wrong"], "wrong", lines["wrong"])
+    wrong = tuple(_normalise(phrase, case_sensitive) for phrase in phrases)
+    right = text_list(item["right"], "right", lines["right"]) if "right" in item else ()
+    refs = text_list(item["ref"], "ref", lines["ref"]) if "ref" in item else ()
+    return Entry(wrong, right, item.get("source"), item.get("note"), refs)
 
 
 def build(spec: dict, message: str, fix: str | None) -> LexiconChecker:
@@ -156,12 +162,11 @@ def build(spec: dict, message: str, fix: str | None) -> LexiconChecker:
                 raise SpecError("wrong", f"'{phrase}' is listed twice", line)
             lookup[phrase] = entry
     source = trie_regex(sorted(lookup))
-    message_template, fix_template = parse_templates(message, fix, PLACEHOLDERS)
     return LexiconChecker(
         lookup=lookup,
         source=source,
         case_sensitive=case_sensitive,
         whole_words=spec.get("whole_words", True),
-        message=message_template,
-        fix=fix_template,
+        message=parse_template(message, PLACEHOLDERS, "message"),
+        fix=parse_template(fix, PLACEHOLDERS, "fix") if fix is not None else None,
     )

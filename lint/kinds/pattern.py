@@ -12,30 +12,15 @@ from typing import NamedTuple
 
 import regex
 
-from lint.kinds.base import Key, SpecError, parse_templates
+from lint.kinds.base import Key, parse_template
 from lint.model import Hit
+from lint.regexes import compile_regex, time_limit
 from lint.template import Template, match_case
 
 KEYS = {
     "pattern": Key((str,), required=True),
     "case_sensitive": Key((bool,), default=False),
 }
-
-# A user's regex may backtrack without end; each search gets this long, plus per MB of text.
-BASE_SECONDS = 1.0
-SECONDS_PER_MB = 2.0
-
-
-def compile_regex(source: str, key: str, case_sensitive: bool) -> regex.Pattern[str]:
-    flags = regex.WORD | (0 if case_sensitive else regex.IGNORECASE)
-    try:
-        return regex.compile(source, flags)
-    except regex.error as error:
-        raise SpecError(key, f"'{key}' is not a valid regular expression: {error}") from None
-
-
-def time_limit(text: str) -> float:
-    return BASE_SECONDS + SECONDS_PER_MB * len(text) / 1_000_000
 
 
 class PatternChecker(NamedTuple):
@@ -55,6 +40,7 @@ class PatternChecker(NamedTuple):
                 replacement = self.fix.render(values)
                 if self.regex.flags & regex.IGNORECASE:
                     replacement = match_case(found.group(), replacement)
+                values["suggestion"] = replacement
             yield Hit(
                 start=found.start(),
                 end=found.end(),
@@ -67,5 +53,9 @@ class PatternChecker(NamedTuple):
 def build(spec: dict, message: str, fix: str | None) -> PatternChecker:
     compiled = compile_regex(spec["pattern"], "pattern", spec.get("case_sensitive", False))
     names = {"match", *map(str, range(1, compiled.groups + 1)), *compiled.groupindex}
-    message_template, fix_template = parse_templates(message, fix, names)
-    return PatternChecker(compiled, message_template, fix_template)
+    message_names = names | {"suggestion"} if fix is not None else names
+    return PatternChecker(
+        compiled,
+        parse_template(message, message_names, "message"),
+        parse_template(fix, names, "fix") if fix is not None else None,
+    )

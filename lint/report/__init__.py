@@ -1,8 +1,9 @@
-"""Output formats. Adding one is a module with `render(report, rules, options)` plus one
-line in `FORMATS`."""
+"""Output formats. Adding one is a module with `render(report, options) -> str` plus its
+name in `FORMAT_NAMES`."""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Mapping
 from types import ModuleType
 from typing import NamedTuple
@@ -31,18 +32,18 @@ class Positions:
     def text(self, path: str) -> str:
         return self._texts.get(path, "")
 
-    def span(self, finding: Finding) -> tuple[int, int, int, int]:
+    def span(self, path: str, start: int, end: int) -> tuple[int, int, int, int]:
         """(line, column, end_line, end_column), 1-based, end just past the last character."""
-        index = self.index(finding.path)
-        line, column = index.position(finding.start)
-        end_line, end_column = index.position(finding.end)
-        return line, column, end_line, end_column
+        index = self.index(path)
+        return (*index.position(start), *index.position(end))
 
-
-def formats() -> dict[str, ModuleType]:
-    from lint.report import concise, json, text
-
-    return {"text": text, "concise": concise, "json": json}
+    def of(self, finding: Finding) -> tuple[int, int, int, int]:
+        return self.span(finding.path, finding.start, finding.end)
 
 
 FORMAT_NAMES = ("text", "concise", "json")
+
+
+def reporter(name: str) -> ModuleType:
+    """The module of one output format; only that one is imported."""
+    return importlib.import_module(f"lint.report.{name}")

@@ -5,18 +5,16 @@ Fields are only ever added; a change that removes or alters one needs a new vers
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
 from typing import Any
 
-from lint.api import Report
-from lint.model import Finding, Rule
+from lint.model import Finding, Report
 from lint.report import Options, Positions
 
 VERSION = 1
 
 
 def finding_object(finding: Finding, positions: Positions) -> dict[str, Any]:
-    line, column, end_line, end_column = positions.span(finding)
+    line, column, end_line, end_column = positions.of(finding)
     fix = None
     if finding.fix is not None:
         fix = {
@@ -29,9 +27,9 @@ def finding_object(finding: Finding, positions: Positions) -> dict[str, Any]:
     related = []
     for item in finding.related:
         path = item.path or finding.path
-        index = positions.index(path)
-        related_line, related_column = index.position(item.start)
-        related_end_line, related_end_column = index.position(item.end)
+        related_line, related_column, related_end_line, related_end_column = positions.span(
+            path, item.start, item.end
+        )
         related.append(
             {
                 "path": path,
@@ -73,5 +71,5 @@ def document(report: Report, version: str) -> dict[str, Any]:
     }
 
 
-def render(report: Report, rules: Mapping[str, Rule], options: Options) -> str:
+def render(report: Report, options: Options) -> str:
     return json.dumps(document(report, options.version), ensure_ascii=False, indent=2) + "\n"

@@ -4,11 +4,10 @@ exact span underlined, and a summary."""
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping
 
-from lint.api import Report
-from lint.model import Finding, Rule, Severity
+from lint.model import Finding, Report, Severity
 from lint.report import Options, Positions
+from lint.report.concise import header
 
 # Lines longer than LONG_LINE are shown as a window of CONTEXT_CHARS around the finding.
 LONG_LINE = 160
@@ -30,13 +29,23 @@ def display_width(text: str) -> int:
     return width
 
 
-def _printable(text: str) -> str:
-    return "".join(" " if char == "\t" else char for char in text)
+def printable(text: str) -> str:
+    """Text safe to show on a terminal: a tab is a space, other control and format
+    characters (escape sequences, zero-width and direction marks) are shown by code."""
+    shown = []
+    for char in text:
+        if char == "\t":
+            shown.append(" ")
+        elif unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp"):
+            shown.append(f"<U+{ord(char):04X}>")
+        else:
+            shown.append(char)
+    return "".join(shown)
 
 
 def snippet(finding: Finding, positions: Positions, color: bool) -> list[str]:
     text = positions.text(finding.path)
-    line, _, end_line, _ = positions.span(finding)
+    line, _, end_line, _ = positions.of(finding)
     line_start, line_end = positions.index(finding.path).line_span(line, text)
     mark_start = finding.start
     mark_end = min(finding.end, line_end) if end_line > line else finding.end
@@ -44,30 +53,32 @@ def snippet(finding: Finding, positions: Positions, color: bool) -> list[str]:
     if line_end - line_start > LONG_LINE:
         window_start = max(line_start, mark_start - CONTEXT_CHARS)
         window_end = min(line_end, max(mark_end, mark_start + 1) + CONTEXT_CHARS)
-    before = ("…" if window_start > line_start else "") + text[window_start:mark_start]
-    marked = text[mark_start:mark_end]
-    after = text[mark_end:window_end] + ("…" if window_end < line_end else "")
+    before = ("…" if window_start > line_start else "") + printable(text[window_start:mark_start])
+    marked = printable(text[mark_start:mark_end])
+    after = printable(text[mark_end:window_end]) + ("…" if window_end < line_end else "")
     gutter = " " * len(str(line))
-    caret_color = _SEVERITY_COLOR[finding.severity]
-    carets = "^" * max(1, display_width(_printable(marked)))
+    carets = _style("^" * max(1, display_width(marked)), _SEVERITY_COLOR[finding.severity], color)
     return [
         f"{gutter} |",
-        f"{line} | {_printable(before + marked + after)}",
-        f"{gutter} | {' ' * display_width(_printable(before))}{_style(carets, caret_color, color)}",
+        f"{line} | {before}{marked}{after}",
+        f"{gutter} | {' ' * display_width(before)}{carets}",
     ]
 
 
 def format_finding(finding: Finding, positions: Positions, color: bool) -> str:
-    line, column, _, _ = positions.span(finding)
-    where = _style(f"{finding.path}:{line}:{column}:", "1", color)
-    severity = _style(finding.severity.label, _SEVERITY_COLOR[finding.severity], color)
-    rule = _style(finding.rule, "36", color)
-    lines = [f"{where} {severity} {rule} {finding.message}"]
-    lines.extend(snippet(finding, positions, color))
+    line, column, _, _ = positions.of(finding)
+    if color:
+        where = _style(f"{finding.path}:{line}:{column}:", "1", color)
+        severity = _style(finding.severity.label, _SEVERITY_COLOR[finding.severity], color)
+        rule = _style(finding.rule, "36", color)
+        title = f"{where} {severity} {rule} {printable(finding.message)}"
+    else:
+        title = printable(header(finding, positions))
+    lines = [title, *snippet(finding, positions, color)]
     if finding.suggestions:
         gutter = " " * len(str(line))
         label = "suggestion" if len(finding.suggestions) == 1 else "suggestions"
-        lines.append(f"{gutter} = {label}: " + " | ".join(finding.suggestions))
+        lines.append(f"{gutter} = {label}: " + " | ".join(map(printable, finding.suggestions)))
     return "\n".join(lines)
 
 
@@ -87,7 +98,7 @@ def summary(report: Report) -> str:
     )
 
 
-def render(report: Report, rules: Mapping[str, Rule], options: Options) -> str:
+def render(report: Report, options: Options) -> str:
     positions = Positions(report.texts)
     blocks = [format_finding(finding, positions, options.color) for finding in report.findings]
     blocks.append(summary(report))
