@@ -8,7 +8,6 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from lint.cli import main
 from tests.helpers import ROOT, brief, run_cli
 
 ARTIFACT = "He gave such science and technology as a gift.\n"

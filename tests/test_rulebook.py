@@ -181,17 +181,30 @@ def test_aliases_share_values_between_rules(tmp_path):
     assert [r.unless.pattern for r in rules] == ["(?:\\bfoo fighters\\b)"] * 2
 
 
-@pytest.mark.parametrize(
-    ("change", "problem"),
-    [
-        (("id: ok", "id: ''"), "5: rule: ids use lower-case letters, digits, '-' and '_'"),
-        (("id: ok", "id: a.b"), "5: rule 'user.a.b': ids use lower-case letters, digits, '-' and '_'"),
-        (("    kind:", "    unless: [3]\n    kind:"), "6: rule 'user.ok': 'unless' must be text or a list of non-empty texts"),
-        (("    kind:", "    fix: x\n    kind:"), "10: rule 'user.ok': a rule with a fix needs a bad example with the fixed text ('fix:')"),
-        (("    kind:", "    severity: fatal\n    kind:"), "6: rule 'user.ok': severity must be error, warning or info"),
-        (("    kind:", "    examples2: 1\n    kind:"), "6: rule 'user.ok': rule: unknown key 'examples2'"),
-    ],
-)  # fmt: skip
+IDS_RULE = "ids use lower-case letters, digits, '-' and '_'"
+RULE_PROBLEMS = [
+    (("id: ok", "id: ''"), f"5: rule: {IDS_RULE}"),
+    (("id: ok", "id: a.b"), f"5: rule 'user.a.b': {IDS_RULE}"),
+    (
+        ("    kind:", "    unless: [3]\n    kind:"),
+        "6: rule 'user.ok': 'unless' must be text or a list of non-empty texts",
+    ),
+    (
+        ("    kind:", "    fix: x\n    kind:"),
+        "10: rule 'user.ok': a rule with a fix needs a bad example with the fixed text ('fix:')",
+    ),
+    (
+        ("    kind:", "    severity: fatal\n    kind:"),
+        "6: rule 'user.ok': severity must be error, warning or info",
+    ),
+    (
+        ("    kind:", "    examples2: 1\n    kind:"),
+        "6: rule 'user.ok': rule: unknown key 'examples2'",
+    ),
+]
+
+
+@pytest.mark.parametrize(("change", "problem"), RULE_PROBLEMS)
 def test_each_rule_problem_is_one_line_with_its_line(tmp_path, change, problem):
     path = write(tmp_path, module_text(GOOD_RULE.replace(*change)))
     assert problems_of(path) == [f"{path}:{problem}"]
