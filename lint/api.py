@@ -8,11 +8,20 @@ from pathlib import Path
 from typing import NamedTuple
 
 from lint import files, formats
-from lint.core_rules import CORE_RULES, UNDECODABLE, undecodable_findings
+from lint.core_rules import (
+    CORE_RULES,
+    NOT_CHECKED,
+    UNDECODABLE,
+    not_checked_finding,
+    undecodable_findings,
+)
 from lint.engine import lint_document
 from lint.errors import RuleModuleError
-from lint.model import Finding, Problem, Report, Rule
+from lint.language import CODES, dominant_cjk
+from lint.model import Finding, Problem, Report, Rule, Settings
 from lint.selection import select
+
+DEFAULT_SETTINGS = Settings()
 
 
 @functools.lru_cache(maxsize=1)
@@ -62,24 +71,35 @@ def _lint(
     path: str,
     text: str,
     rules: Sequence[Rule],
+    settings: Settings,
     encoding: str = "utf-8",
     bad_bytes: tuple[tuple[int, bytes], ...] = (),
 ) -> _Checked:
     document = formats.parse(path, text)
     runnable = [rule for rule in rules if rule.checker is not None]
-    findings, errors = lint_document(document, runnable)
+    extra: list[Finding] = []
+    dominant = dominant_cjk(document, settings.cjk_share)
+    if dominant is not None:
+        runnable = [rule for rule in runnable if rule.language == CODES[dominant.language]]
+        if NOT_CHECKED in rules:
+            extra.append(not_checked_finding(document, dominant))
     if bad_bytes and UNDECODABLE in rules:
-        findings.extend(undecodable_findings(document, encoding, bad_bytes))
-        findings.sort(key=lambda f: f.sort_key)
+        extra.extend(undecodable_findings(document, encoding, bad_bytes))
+    findings, errors = lint_document(document, runnable, settings.allow)
+    if extra:
+        findings = sorted(findings + extra, key=lambda f: f.sort_key)
     return _Checked(findings, errors, text)
 
 
 def check_text(
-    text: str, path: str = "<text>", rules: Sequence[Rule] | None = None
+    text: str,
+    path: str = "<text>",
+    rules: Sequence[Rule] | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
 ) -> list[Finding]:
     """Findings for one text; `path` chooses the format and is reported. Raises
     TimeoutError when a rule's pattern runs too long on this text."""
-    checked = _lint(path, text, builtin_rules() if rules is None else rules)
+    checked = _lint(path, text, builtin_rules() if rules is None else rules, settings)
     if checked.errors:
         raise TimeoutError(checked.errors[0].message)
     return checked.findings
@@ -89,6 +109,7 @@ def check_paths(
     paths: Sequence[str],
     rules: Sequence[Rule] | None = None,
     stdin_filename: str | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
 ) -> Report:
     """Check files and folders ('-' is standard input); problems with one path are
     reported in the Report and never stop the others."""
@@ -122,7 +143,7 @@ def check_paths(
             notices.append(Problem(shown, "skipped: binary file"))
             continue
         decoded = files.decode(data)
-        result = _lint(shown, decoded.text, rules, decoded.encoding, decoded.bad_bytes)
+        result = _lint(shown, decoded.text, rules, settings, decoded.encoding, decoded.bad_bytes)
         checked += 1
         findings.extend(result.findings)
         errors.extend(result.errors)

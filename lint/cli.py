@@ -40,6 +40,18 @@ def _load(rules: Sequence[str], select: Sequence[str] = (), ignore: Sequence[str
     raise AssertionError("unreachable")
 
 
+def _allowed(terms: Sequence[str], files: Sequence[str]) -> frozenset[str]:
+    from lint.allowlist import AllowListError, read_allow_list
+
+    allowed = set(_split(terms))
+    for path in files:
+        try:
+            allowed.update(read_allow_list(Path(path)))
+        except AllowListError as error:
+            _fail([str(error)])
+    return frozenset(allowed)
+
+
 def _is_terminal() -> bool:
     return sys.stdout.isatty()
 
@@ -106,6 +118,22 @@ rules_option = click.option(
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--stdin-filename", help="Name to report, and to choose the format by, for '-'.")
 @click.option("--no-color", is_flag=True, help="No colors (also: NO_COLOR set).")
+@click.option(
+    "--allow", "allowed", multiple=True, help="Terms never reported (comma list, repeatable)."
+)
+@click.option(
+    "--allow-file",
+    type=click.Path(),
+    multiple=True,
+    help="A YAML list of terms never reported (repeatable).",
+)
+@click.option(
+    "--cjk-share",
+    type=click.FloatRange(0.0, 1.0),
+    default=0.5,
+    show_default=True,
+    help="Share of CJK characters past which a text is not treated as English.",
+)
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -116,12 +144,17 @@ def check(
     exit_zero: bool,
     stdin_filename: str | None,
     no_color: bool,
+    allowed: tuple[str, ...],
+    allow_file: tuple[str, ...],
+    cjk_share: float,
 ) -> None:
     from lint.api import check_paths
+    from lint.model import Settings
     from lint.report import Options, reporter
 
     rules = _load(rule_paths, select, ignore)
-    report = check_paths(list(paths) or ["."], rules, stdin_filename=stdin_filename)
+    settings = Settings(allow=_allowed(allowed, allow_file), cjk_share=cjk_share)
+    report = check_paths(list(paths) or ["."], rules, stdin_filename, settings)
     for notice in report.notices:
         click.echo(f"txtlint: {notice.path}: {notice.message}", err=True)
     for error in report.errors:

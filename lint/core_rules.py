@@ -6,11 +6,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lint.document import Document
+from lint.language import Dominant
 from lint.model import Applicability, Finding, Rule, Severity
 
 UNDECODABLE = Rule(
     id="encoding.undecodable-bytes",
     module="encoding",
+    language="",
     kind="core",
     severity=Severity.ERROR,
     category="encoding",
@@ -26,7 +28,45 @@ UNDECODABLE = Rule(
     checker=None,
 )
 
-CORE_RULES: tuple[Rule, ...] = (UNDECODABLE,)
+NOT_CHECKED = Rule(
+    id="language.not-checked",
+    module="language",
+    language="",
+    kind="core",
+    severity=Severity.INFO,
+    category="language",
+    message=(
+        "this text is mostly {language} ({percent}% of its characters); the rules for "
+        "English text were not run on it"
+    ),
+    description=(
+        "A text whose characters are mostly Chinese, Japanese or Korean is not English with "
+        "leftovers but a text in that language: instead of a finding for every run, it gets "
+        "this one finding, at its first CJK run, and the rules for English are not run. The "
+        "share is counted over the characters that are not white space, outside inline code "
+        "and URLs; the threshold is 0.5 and `--cjk-share` changes it."
+    ),
+    link=None,
+    applicability=Applicability.UNSAFE,
+    checker=None,
+)
+
+CORE_RULES: tuple[Rule, ...] = (UNDECODABLE, NOT_CHECKED)
+
+
+def not_checked_finding(document: Document, dominant: Dominant) -> Finding:
+    return Finding(
+        path=document.path,
+        rule=NOT_CHECKED.id,
+        category=NOT_CHECKED.category,
+        severity=NOT_CHECKED.severity,
+        message=NOT_CHECKED.message.format(
+            language=dominant.language, percent=round(dominant.share * 100)
+        ),
+        start=dominant.start,
+        end=dominant.end,
+        text=document.text[dominant.start : dominant.end],
+    )
 
 
 def undecodable_findings(

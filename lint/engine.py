@@ -28,7 +28,9 @@ def to_finding(rule: Rule, document: Document, offset: int, hit: Hit) -> Finding
         applicability = rule.applicability
         if len(hit.suggestions) > 1:
             applicability = Applicability.UNSAFE
-        fix = Fix(applicability, (Edit(start, end, hit.replacement),))
+        fix_start, fix_end = hit.fix_span or (hit.start, hit.end)
+        edit = Edit(offset + fix_start, offset + fix_end, hit.replacement)
+        fix = Fix(applicability, (edit,))
     related = tuple(
         Related(r.start + offset, r.end + offset, r.message, r.path) for r in hit.related
     )
@@ -47,9 +49,11 @@ def to_finding(rule: Rule, document: Document, offset: int, hit: Hit) -> Finding
     )
 
 
-def lint_document(document: Document, rules: Sequence[Rule]) -> tuple[list[Finding], list[Problem]]:
-    """All findings of `rules` in `document`, sorted by position; rules that time out
-    are reported as errors and the others still run."""
+def lint_document(
+    document: Document, rules: Sequence[Rule], allow: frozenset[str] = frozenset()
+) -> tuple[list[Finding], list[Problem]]:
+    """All findings of `rules` in `document`, sorted by position, except those whose text
+    is an `allow`ed term; rules that time out are reported as errors, the others run."""
     findings: list[Finding] = []
     errors: list[Problem] = []
     for rule in rules:
@@ -69,5 +73,7 @@ def lint_document(document: Document, rules: Sequence[Rule]) -> tuple[list[Findi
                     "file and was stopped: its regular expression may backtrack without end",
                 )
             )
+    if allow:
+        findings = [finding for finding in findings if finding.text.strip() not in allow]
     findings.sort(key=lambda f: f.sort_key)
     return findings, errors

@@ -52,7 +52,8 @@ class Related(NamedTuple):
 
 
 class Hit(NamedTuple):
-    """What a rule kind reports for one segment: a span relative to the segment text."""
+    """What a rule kind reports for one segment: a span relative to the segment text.
+    The fix replaces `fix_span` (default: the hit's own span) with `replacement`."""
 
     start: int
     end: int
@@ -60,6 +61,7 @@ class Hit(NamedTuple):
     suggestions: tuple[str, ...] = ()
     replacement: str | None = None
     related: tuple[Related, ...] = ()
+    fix_span: tuple[int, int] | None = None
 
 
 class Checker(Protocol):
@@ -100,6 +102,7 @@ class Rule(NamedTuple):
 
     id: str
     module: str
+    language: str  # of the text the rule checks, from its module
     kind: str
     severity: Severity
     category: str
@@ -128,6 +131,13 @@ class Problem(NamedTuple):
 
     path: str
     message: str
+
+
+class Settings(NamedTuple):
+    """What the user chose beyond which rules run."""
+
+    allow: frozenset[str] = frozenset()  # terms never reported
+    cjk_share: float = 0.5  # past this share of CJK characters a text is not English
 
 
 class Report(NamedTuple):

@@ -85,7 +85,7 @@ def _examples(spec: Any, rule_line: int) -> tuple[tuple[Example, ...], tuple[Exa
     return tuple(bad), tuple(good)
 
 
-def _rule(raw: Any, line: int, module: dict, path: str) -> Rule:
+def _rule(raw: Any, line: int, module: dict, path: str, folder: Path) -> Rule:
     if not isinstance(raw, dict):
         raise SpecError(None, "each rule must be a mapping", line)
     kind_name = raw.get("kind")
@@ -120,7 +120,7 @@ def _rule(raw: Any, line: int, module: dict, path: str) -> Rule:
             compile_regex(alternative, "unless", raw.get("case_sensitive", False))
         source = "|".join(f"(?:{a})" for a in alternatives)
         unless = compile_regex(source, "unless", raw.get("case_sensitive", False))
-    checker = kind.build(raw, raw["message"], raw.get("fix"))
+    checker = kind.build(raw, raw["message"], raw.get("fix"), folder)
     bad, good = _examples(raw["examples"], _line_of(raw, "examples"))
     if "fix" in raw and not any(example.fixed is not None for example in bad):
         raise SpecError(
@@ -129,6 +129,7 @@ def _rule(raw: Any, line: int, module: dict, path: str) -> Rule:
     return Rule(
         id=f"{module['module']}.{rule_id}",
         module=module["module"],
+        language=module.get("language", "en"),
         kind=kind_name,
         severity=severity,
         category=raw.get("category", module["category"]),
@@ -171,7 +172,7 @@ def load_module(path: Path, display: str | None = None) -> Module:
         has_id = isinstance(item, dict) and isinstance(item.get("id"), str) and item["id"]
         label = f"rule '{name}.{item['id']}'" if has_id else "rule"
         try:
-            rule = _rule(item, line, raw, shown)
+            rule = _rule(item, line, raw, shown, path.parent)
         except SpecError as error:
             where = error.line or _line_of(item, error.key)
             problems.append(f"{shown}:{where}: {label}: {error.message}")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lint.document import Document, Segment
+from lint import formats
 from lint.engine import lint_document
 from lint.fixes import apply_fixes
 from lint.model import Example, Rule
@@ -11,7 +11,7 @@ from lint.model import Example, Rule
 def _problem(rule: Rule, example: Example, good: bool) -> str | None:
     """What is wrong with one example of `rule`, or None."""
     text = example.text
-    findings, errors = lint_document(Document("<example>", text, (Segment(0, text),)), [rule])
+    findings, errors = lint_document(formats.parse("<example>.txt", text), [rule])
     if errors:
         return errors[0].message
     if good:

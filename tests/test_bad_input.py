@@ -57,7 +57,7 @@ def test_utf8_bom_is_not_counted_in_columns(tmp_path):
 def test_utf16_with_bom_is_decoded(tmp_path):
     path = tmp_path / "utf16.txt"
     path.write_bytes("整车: the three highs".encode("utf-16"))
-    (finding,) = run_cli("--format", "json", str(path)).json["findings"]
+    (finding,) = run_cli("--format", "json", "--select", "zh-en", str(path)).json["findings"]
     assert brief(finding)[:3] == ("zh-en.calque.literal-calques", 1, 9)
 
 

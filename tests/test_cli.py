@@ -231,7 +231,7 @@ def test_no_color_when_not_a_terminal(artifact, monkeypatch):
 def test_control_characters_from_the_file_are_shown_by_code(tmp_path):
     path = tmp_path / "c.txt"
     path.write_text("\x1b[31mred\u200b the three highs", encoding="utf-8")
-    lines = run_cli("--no-color", str(path)).out.splitlines()
+    lines = run_cli("--no-color", "--select", "zh-en", str(path)).out.splitlines()
     assert lines[2] == "1 | <U+001B>[31mred<U+200B> the three highs"
     assert lines[3] == "  | " + " " * len("<U+001B>[31mred<U+200B> the ") + "^" * 11
 

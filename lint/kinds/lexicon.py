@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import NamedTuple
 
 from lint.kinds.base import Key, SpecError, check_keys, parse_template, text_list
@@ -148,7 +149,7 @@ def _entry(item: object, line: int, case_sensitive: bool) -> Entry:
     return Entry(wrong, right, item.get("source"), item.get("note"), refs)
 
 
-def build(spec: dict, message: str, fix: str | None) -> LexiconChecker:
+def build(spec: dict, message: str, fix: str | None, folder: Path) -> LexiconChecker:
     case_sensitive = spec.get("case_sensitive", False)
     entries = spec["entries"]
     if not entries:

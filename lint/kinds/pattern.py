@@ -1,13 +1,16 @@
 """`pattern`: one regular expression (the `regex` module, Unicode word boundaries).
 
 Keys: `pattern` (required), `case_sensitive` (default false). The message and fix may
-use `{match}` and the pattern's groups, by number (`{1}`) or name (`{name}`).
+use `{match}`, `{codepoints}` (the match as `U+200B …`, for invisible characters) and
+the pattern's groups, by number (`{1}`) or name (`{name}`); the message also
+`{suggestion}`, the rendered fix.
 `\\b` follows Unicode word rules, so it separates `the` from `整车` in `the整车`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import NamedTuple
 
 import regex
@@ -32,7 +35,10 @@ class PatternChecker(NamedTuple):
         for found in self.regex.finditer(text, timeout=time_limit(text)):
             if found.end() == found.start():
                 continue
-            values: dict[str, str | None] = {"match": found.group()}
+            values: dict[str, str | None] = {
+                "match": found.group(),
+                "codepoints": " ".join(f"U+{ord(char):04X}" for char in found.group()),
+            }
             values.update((str(i), g) for i, g in enumerate(found.groups(), start=1))
             values.update(found.groupdict())
             replacement = None
@@ -50,9 +56,14 @@ class PatternChecker(NamedTuple):
             )
 
 
-def build(spec: dict, message: str, fix: str | None) -> PatternChecker:
+def build(spec: dict, message: str, fix: str | None, folder: Path) -> PatternChecker:
     compiled = compile_regex(spec["pattern"], "pattern", spec.get("case_sensitive", False))
-    names = {"match", *map(str, range(1, compiled.groups + 1)), *compiled.groupindex}
+    names = {
+        "match",
+        "codepoints",
+        *map(str, range(1, compiled.groups + 1)),
+        *compiled.groupindex,
+    }
     message_names = names | {"suggestion"} if fix is not None else names
     return PatternChecker(
         compiled,
