@@ -98,20 +98,24 @@ def _detected(injections: list[corpus.Injection], findings: list) -> dict[str, d
     return counts
 
 
-def throughput(clean_path: Path, injected_path: Path, passes: int) -> dict[str, Any]:
+def throughput(
+    clean_path: Path, injected_path: Path, passes: int, select: Sequence[str] = ()
+) -> dict[str, Any]:
     import lint
 
     size = injected_path.stat().st_size
     cold_s, decode_s = corpus.read_decode_seconds(injected_path, DECODE_RUNS)
     text = injected_path.read_text(encoding="utf-8")
     start = time.perf_counter()
-    lint.check_text("warm up: load the rules.", "bench.txt")
+    rules = lint.load_rules(selected=select)
+    lint.check_text("warm up: load the rules.", "bench.txt", rules=rules)
     load_s = time.perf_counter() - start
-    check_s, findings = best_time(lambda: lint.check_text(text, "bench.txt"), passes)
+    check_s, findings = best_time(lambda: lint.check_text(text, "bench.txt", rules), passes)
     clean_text = clean_path.read_text(encoding="utf-8")
     clean_size = clean_path.stat().st_size
-    clean_s, clean_findings = best_time(lambda: lint.check_text(clean_text, "bench.txt"), 1)
-    cli_s, _ = best_time(lambda: wall([TXTLINT, str(injected_path)]), passes)
+    clean_s, clean_findings = best_time(lambda: lint.check_text(clean_text, "bench.txt", rules), 1)
+    selection = [f"--select={','.join(select)}"] if select else []
+    cli_s, _ = best_time(lambda: wall([TXTLINT, *selection, str(injected_path)]), passes)
     _, injections = corpus.inject(clean_text)
     mb = size / corpus.MB
     return {
@@ -211,6 +215,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=15, help="start-up runs (median)")
     parser.add_argument("--passes", type=int, default=3, help="throughput passes (best)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument(
+        "--select", action="append", default=[], help="only these rules or modules (repeatable)"
+    )
     args = parser.parse_args()
     clean_path, injected_path = corpus.write_in_child(args.size_mb)
     one_line = corpus.OUT_DIR / "one_line.txt"
@@ -219,7 +226,8 @@ def main() -> None:
         "python": platform.python_version(),
         "cpus": os.cpu_count(),
         "startup": startup(one_line, args.repeat),
-        "throughput": throughput(clean_path, injected_path, args.passes),
+        "select": args.select,
+        "throughput": throughput(clean_path, injected_path, args.passes, args.select),
         "jieba": jieba_loaded(clean_path),
     }
     print(json.dumps(results, indent=2, ensure_ascii=False) if args.json else render(results))

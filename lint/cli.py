@@ -41,9 +41,11 @@ def _load(rules: Sequence[str], select: Sequence[str] = (), ignore: Sequence[str
 
 
 def _allowed(terms: Sequence[str], files: Sequence[str]) -> frozenset[str]:
+    allowed = set(_split(terms))
+    if not files:
+        return frozenset(allowed)
     from lint.allowlist import AllowListError, read_allow_list
 
-    allowed = set(_split(terms))
     for path in files:
         try:
             allowed.update(read_allow_list(Path(path)))

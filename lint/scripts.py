@@ -7,13 +7,13 @@ import unicodedata
 import regex
 
 # Scripts written without spaces between words: a word in them needs no boundary.
-_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}]")
+_UNSPACED = r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}]"
 
 
 def is_spaced_word_char(char: str) -> bool:
     """A letter, digit, mark or '_' of a script that separates words with spaces."""
     is_word = char.isalnum() or char == "_" or unicodedata.category(char).startswith("M")
-    return is_word and not _UNSPACED.match(char)
+    return is_word and not regex.match(_UNSPACED, char)
 
 
 def word_boundary(before: str, after: str) -> bool:

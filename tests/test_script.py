@@ -52,6 +52,18 @@ def test_chinese_is_segmented_and_glossed_word_by_word():
     assert "complete vehicle" in finding.message
 
 
+def test_glossary_terms_are_not_split_by_jieba():
+    (finding,) = findings("A 黑科技产品 again.")
+    assert "(黑科技 / 产品 = cutting-edge technology / " in finding.message
+
+
+def test_a_mostly_japanese_text_is_named_japanese():
+    run = run_cli("--format", "json", "-", stdin="このボタンを三秒間押してください。OK")
+    (finding,) = run.json["findings"]
+    assert finding["rule"] == "language.not-checked"
+    assert finding["message"].startswith("this text is mostly Japanese (")
+
+
 def test_glossary_term_is_suggested_for_the_whole_run():
     (finding,) = findings("It is full of 黑科技.")
     assert finding.suggestions[0] == "cutting-edge technology"

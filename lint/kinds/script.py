@@ -29,7 +29,7 @@ from typing import Any, NamedTuple
 
 import regex
 
-from lint import dictionary, segment, yamlread
+from lint import segment
 from lint.errors import SpecError
 from lint.kinds.base import Key, check_keys, parse_template, text_list
 from lint.model import Hit
@@ -90,36 +90,46 @@ _QUOTES = {'"': '"', "“": "”", "'": "'", "‘": "’", "「": "」", "『": 
 # A name: capitalised words, more than one or not the first word of a sentence.
 _WORD = r"\p{Lu}[\p{L}\p{M}.'’-]*"
 _NAME = rf"(?:(?<![.!?]\s)(?<!^){_WORD}|(?:{_WORD}\s+)+{_WORD})"
-_GLOSS_BEFORE_PAREN = regex.compile(_NAME + r"\s*[(（]\s*$")
-_GLOSS_AFTER_PAREN = regex.compile(r"^[^()（）\n]{0,80}[)）]")
-_GLOSS_BEFORE_DASH = regex.compile(_NAME + r"\s*(?:[—–]|--?)\s*$")
-_OWN_GLOSS = regex.compile(r"\s*[(（]\s*(\p{Latin}[^()（）\n]{0,60}?)\s*[)）]")
-_WORD_CHAR = regex.compile(r"[\p{L}\p{M}]")
+# Patterns used through the `regex` module's own cache: compiled on first use, so that
+# loading the rules does not pay for them.
+_GLOSS_BEFORE_PAREN = _NAME + r"\s*[(（]\s*$"
+_GLOSS_AFTER_PAREN = r"[^()（）\n]{0,80}[)）]"
+_GLOSS_BEFORE_DASH = _NAME + r"\s*(?:[—–]|--?)\s*$"
+_OWN_GLOSS = r"\s*[(（]\s*(\p{Latin}[^()（）\n]{0,60}?)\s*[)）]"
+_WORD_CHAR = r"[\p{L}\p{M}]"
 _CONTEXT = 80
 # Every detection looks for characters outside ASCII: an ASCII text (most segments of
 # English) is skipped at memory speed.
 
 
-def _letter_class(scripts: tuple[str, ...], key: str) -> regex.Pattern[str]:
-    """Letters (and marks, letter numbers) whose script extensions include one of `scripts`;
-    extensions take in the Common characters a script uses, such as ー and 々."""
+def _letter_class(scripts: tuple[str, ...], key: str) -> str:
+    """A class of the letters (and marks, letter numbers) whose script extensions include
+    one of `scripts`; extensions take in the Common characters a script uses (ー, 々)."""
     names = "".join(f"\\p{{scx={name}}}" for name in scripts)
+    source = f"(?V1)[[{names}]&&[\\p{{L}}\\p{{M}}\\p{{Nl}}]]"
     try:
-        return regex.compile(f"(?V1)[[{names}]&&[\\p{{L}}\\p{{M}}\\p{{Nl}}]]")
+        regex.compile(source)
     except regex.error:
         raise SpecError(key, f"'{key}' names an unknown script: {', '.join(scripts)}") from None
+    return source
+
+
+def _re(source: str) -> regex.Pattern[str]:
+    """Checkers keep pattern sources: compiled on first use, then from `regex`'s cache,
+    so loading the rules costs nothing for texts that never need them."""
+    return regex.compile(source)
 
 
 class Language(NamedTuple):
     name: str
-    letters: regex.Pattern[str]
+    letters: str
     segment: bool
     glossary: Mapping[str, tuple[str, ...]]
     dictionary: bool
 
 
 class RunChecker(NamedTuple):
-    runs: regex.Pattern[str]
+    runs: str
     languages: tuple[Language, ...]
     whole_words: bool
     min_length: int
@@ -132,12 +142,12 @@ class RunChecker(NamedTuple):
     def check(self, text: str) -> Iterator[Hit]:
         if text.isascii():
             return
-        for found in self.runs.finditer(text):
+        for found in _re(self.runs).finditer(text):
             start, end = found.span()
             run = found.group()
             if len(run) < self.min_length or run in self.allow or self._belongs(text, start, end):
                 continue
-            language = next((lang for lang in self.languages if lang.letters.search(run)), None)
+            language = next((g for g in self.languages if _re(g.letters).search(run)), None)
             if language is None:
                 continue
             yield self._hit(text, start, end, language)
@@ -146,12 +156,13 @@ class RunChecker(NamedTuple):
         """Whether the run is a gloss, a quoted term, or part of a word of another script."""
         before, after = text[max(0, start - _CONTEXT) : start], text[end : end + _CONTEXT]
         if self.whole_words and (
-            (before and _WORD_CHAR.match(before[-1])) or (after and _WORD_CHAR.match(after[0]))
+            (before and regex.match(_WORD_CHAR, before[-1]))
+            or (after and regex.match(_WORD_CHAR, after[0]))
         ):
             return True
         if self.allow_glosses and (
-            (_GLOSS_BEFORE_PAREN.search(before) and _GLOSS_AFTER_PAREN.match(after))
-            or _GLOSS_BEFORE_DASH.search(before)
+            (regex.search(_GLOSS_BEFORE_PAREN, before) and regex.match(_GLOSS_AFTER_PAREN, after))
+            or regex.search(_GLOSS_BEFORE_DASH, before)
         ):
             return True
         return bool(self.allow_quoted and before and after and _QUOTES.get(before[-1]) == after[0])
@@ -159,10 +170,10 @@ class RunChecker(NamedTuple):
     def _hit(self, text: str, start: int, end: int, language: Language) -> Hit:
         run = text[start:end]
         words = segment.words(run, language.glossary) if language.segment else [run]
-        words = [w for w in words if language.letters.search(w)] or [run]
+        words = [w for w in words if _re(language.letters).search(w)] or [run]
         glosses = [_gloss(word, language) for word in words]
         suggestions: list[str] = []
-        own = _OWN_GLOSS.match(text, end)
+        own = _re(_OWN_GLOSS).match(text, end)
         if own:
             suggestions.append(own.group(1))
         suggestions.extend(language.glossary.get(run, ()))
@@ -194,6 +205,8 @@ class RunChecker(NamedTuple):
 def _gloss(word: str, language: Language) -> tuple[str, ...]:
     found = language.glossary.get(word, ())
     if not found and language.dictionary:
+        from lint import dictionary
+
         found = dictionary.glosses(word)
     return found
 
@@ -216,8 +229,8 @@ def _spaced(text: str, start: int, end: int, replacement: str) -> str:
 
 
 class MixedWordChecker(NamedTuple):
-    foreign: regex.Pattern[str]
-    base: regex.Pattern[str]
+    foreign: str
+    base: str
     confusables: Mapping[str, str]
     message: Template
     fix: Template | None
@@ -226,17 +239,18 @@ class MixedWordChecker(NamedTuple):
         if text.isascii():
             return
         position = 0
-        while found := self.foreign.search(text, position):
+        foreign = _re(self.foreign)
+        while found := foreign.search(text, position):
             start, end = found.start(), found.end()
-            while start and _WORD_CHAR.match(text[start - 1]):
+            while start and regex.match(_WORD_CHAR, text[start - 1]):
                 start -= 1
-            while end < len(text) and _WORD_CHAR.match(text[end]):
+            while end < len(text) and regex.match(_WORD_CHAR, text[end]):
                 end += 1
             position = end
             word = text[start:end]
-            if not self.base.search(word):
+            if not _re(self.base).search(word):
                 continue
-            odd = [char for char in word if self.foreign.match(char)]
+            odd = [char for char in word if foreign.match(char)]
             if not all(char in self.confusables for char in odd):
                 continue  # a real letter of that script (ΔT, μm), not a look-alike
             mapped = "".join(self.confusables.get(char, char) for char in word)
@@ -259,9 +273,9 @@ class MixedWordChecker(NamedTuple):
 
 
 class FormsChecker(NamedTuple):
-    forms: regex.Pattern[str]
+    forms: str
     replacements: Mapping[str, str]
-    between: regex.Pattern[str] | None
+    between: str | None
     space_after: str
     space_before: str
     message: Template
@@ -270,14 +284,14 @@ class FormsChecker(NamedTuple):
     def check(self, text: str) -> Iterator[Hit]:
         if text.isascii():
             return
-        for found in self.forms.finditer(text):
+        for found in _re(self.forms).finditer(text):
             start, end = found.span()
             if (
                 self.between is not None
                 and start
                 and end < len(text)
-                and self.between.match(text[start - 1])
-                and self.between.match(text[end])
+                and _re(self.between).match(text[start - 1])
+                and _re(self.between).match(text[end])
             ):
                 continue
             suggestion = self._ascii_form(text, start, end)
@@ -315,6 +329,8 @@ def _fullwidth_to_ascii(char: str) -> str:
 
 
 def _load_glossary(folder: Path, name: str) -> dict[str, tuple[str, ...]]:
+    from lint import yamlread
+
     path = folder / name
     try:
         data = yamlread.load(path.read_text(encoding="utf-8"))
@@ -353,14 +369,14 @@ def _run_checker(spec: dict, message: Template, fix: Template | None, folder: Pa
     scripts = text_list(spec.get("scripts", []), "scripts") if "scripts" in spec else ()
     if not scripts:
         raise SpecError("scripts", "detect 'run' needs 'scripts'")
-    letters = _letter_class(scripts, "scripts").pattern.removeprefix("(?V1)")
+    letters = _letter_class(scripts, "scripts").removeprefix("(?V1)")
     joiners = regex.escape(spec.get("joiners", ""))
     source = f"(?V1){letters}(?:[{joiners}]*{letters})*" if joiners else f"(?V1){letters}+"
     items = spec.get("languages") or [{"name": " or ".join(scripts), "scripts": list(scripts)}]
     lines = getattr(items, "item_lines", [0] * len(items))
     languages = tuple(_language(i, line, folder) for i, line in zip(items, lines, strict=True))
     return RunChecker(
-        runs=regex.compile(source),
+        runs=source,
         languages=languages,
         whole_words=spec.get("whole_words", False),
         min_length=spec.get("min_length", 1),
@@ -409,7 +425,7 @@ def build(spec: dict, message: str, fix: str | None, folder: Path) -> Any:
         raise SpecError("replacements", "detect 'forms' needs 'replacements' or 'fullwidth_ascii'")
     between = text_list(spec["between"], "between") if "between" in spec else ()
     return FormsChecker(
-        forms=regex.compile(f"[{chars}]+"),
+        forms=f"[{chars}]+",
         replacements=dict(replacements),
         between=_letter_class(between, "between") if between else None,
         space_after=spec.get("space_after", ""),
