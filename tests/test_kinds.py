@@ -174,3 +174,17 @@ def test_pattern_message_can_quote_the_suggestion(rules):
 """
     (finding,) = lint.check_text("A Colour.", rules=rules(rule))
     assert finding.message == 'write "Color"'
+
+
+def test_lexicon_treats_curly_and_straight_apostrophes_alike(rules):
+    rule = """
+- id: ap
+  kind: lexicon
+  message: '{match}'
+  entries:
+    - {wrong: "don't panic", right: stay calm}
+  examples:
+    bad: ["don't panic"]
+"""
+    found = lint.check_text("Don’t panic. DON'T PANIC.", rules=rules(rule))
+    assert spans(found) == [("t.ap", 0, 11, "Don’t panic"), ("t.ap", 13, 24, "DON'T PANIC")]

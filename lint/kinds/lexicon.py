@@ -1,7 +1,7 @@
 """`lexicon`: a table of wrong → right entries compiled into one matcher.
 
 Keys: `entries` (required; each with `wrong`, and optionally `right`, `source`, `note`,
-`ref`), `case_sensitive` (default false), `whole_words` (default true: each `wrong`
+`ref`), `case_sensitive` (default false: case and ’/' are then ignored), `whole_words` (default true: each `wrong`
 phrase matches only as whole words, also where Latin meets CJK text);
 a space in it matches any run of white space, line breaks included. The message and
 fix may use `{match}`, `{suggestion}` (the first `right`), `{suggestions}`, `{source}`
@@ -48,9 +48,14 @@ class Entry(NamedTuple):
     refs: tuple[str, ...]
 
 
+def _fold(text: str) -> str:
+    """Case and apostrophe folded, without changing the length of plain text."""
+    return text.lower().replace("’", "'")
+
+
 def _normalise(phrase: str, case_sensitive: bool) -> str:
     phrase = _SPACES.sub(_SPACE, phrase.strip())
-    return phrase if case_sensitive else phrase.lower()
+    return phrase if case_sensitive else _fold(phrase)
 
 
 def trie_regex(phrases: list[str]) -> str:
@@ -89,7 +94,7 @@ class LexiconChecker(NamedTuple):
     def _matches(self, text: str) -> Iterator[re.Match[str]]:
         if self.case_sensitive:
             return re.compile(self.source).finditer(text)
-        lowered = text.lower()
+        lowered = _fold(text)
         if len(lowered) == len(text):
             return re.compile(self.source).finditer(lowered)
         return re.compile(self.source, re.IGNORECASE).finditer(text)
