@@ -50,7 +50,10 @@ class Template(NamedTuple):
 
 
 def match_case(original: str, replacement: str) -> str:
-    """Give a replacement the capital first letter of the text it replaces."""
+    """Give a replacement the capital first letter of the text it replaces, unless its
+    own case is deliberate (`iPhone`, `iQIYI`)."""
+    if replacement[1:2].isupper():
+        return replacement
     if original[:1].isupper() and replacement[:1].islower():
         return replacement[0].upper() + replacement[1:]
     return replacement

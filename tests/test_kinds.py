@@ -188,3 +188,11 @@ def test_lexicon_treats_curly_and_straight_apostrophes_alike(rules):
 """
     found = lint.check_text("Don’t panic. DON'T PANIC.", rules=rules(rule))
     assert spans(found) == [("t.ap", 0, 11, "Don’t panic"), ("t.ap", 13, 24, "DON'T PANIC")]
+
+
+def test_match_case_capitalises_but_keeps_deliberate_case():
+    from lint.template import match_case
+
+    assert match_case("Three highs", "hypertension") == "Hypertension"
+    assert match_case("Aiqiyi", "iQIYI") == "iQIYI"
+    assert match_case("three highs", "hypertension") == "hypertension"
