@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+import regex
+
 from lint.document import Document, Segment
 from lint.model import Applicability, Edit, Finding, Fix, Hit, Problem, Related, Rule
 from lint.regexes import time_limit
 
 
 def _unless_spans(rule: Rule, text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in rule.unless.finditer(text, timeout=time_limit(text))]
+    pattern = regex.compile(rule.unless)
+    return [m.span() for m in pattern.finditer(text, timeout=time_limit(text))]
 
 
 def _segment_hits(rule: Rule, segment: Segment) -> Iterable[Hit]:

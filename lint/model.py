@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 if TYPE_CHECKING:
-    import regex
+    pass
 
 
 class Severity(enum.IntEnum):
@@ -111,7 +111,9 @@ class Rule(NamedTuple):
     link: str | None
     applicability: Applicability
     checker: Checker | None  # None for rules the reader reports itself
-    unless: regex.Pattern[str] | None = None
+    # Antipatterns as one expression with its flags inline; compiled (and then cached by
+    # `regex`) only when the rule has hits, since most texts never need it.
+    unless: str | None = None
     bad: tuple[Example, ...] = ()
     good: tuple[Example, ...] = ()
     source_path: str = ""

@@ -119,7 +119,8 @@ def _rule(raw: Any, line: int, module: dict, path: str, folder: Path) -> Rule:
         for alternative in alternatives:
             compile_regex(alternative, "unless", raw.get("case_sensitive", False))
         source = "|".join(f"(?:{a})" for a in alternatives)
-        unless = compile_regex(source, "unless", raw.get("case_sensitive", False))
+        unless = compile_regex(source, "unless", raw.get("case_sensitive", False)).pattern
+        unless = ("(?w)" if raw.get("case_sensitive", False) else "(?wi)") + unless
     checker = kind.build(raw, raw["message"], raw.get("fix"), folder)
     bad, good = _examples(raw["examples"], _line_of(raw, "examples"))
     if "fix" in raw and not any(example.fixed is not None for example in bad):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import lint
 from lint.kinds.lexicon import trie_regex
@@ -196,3 +198,31 @@ def test_match_case_capitalises_but_keeps_deliberate_case():
     assert match_case("Three highs", "hypertension") == "Hypertension"
     assert match_case("Aiqiyi", "iQIYI") == "iQIYI"
     assert match_case("three highs", "hypertension") == "hypertension"
+
+
+PHRASES = ["three highs", "three high", "black technology", "black", "a b", "b c d", "整车"]
+
+
+@given(
+    st.lists(
+        st.sampled_from(["three", "high", "highs", "black", "technology", "a", "b", "c", "d",
+                         "整", "车", " ", "  ", "\n", ",", "x", "’"]),
+        max_size=30,
+    ).map("".join)
+)  # fmt: skip
+def test_the_trie_walk_finds_exactly_what_the_expression_finds(text):
+    import re
+
+    from lint.kinds.lexicon import _trie, trie_regex, walk
+
+    phrases = sorted(PHRASES)
+    expected = [m.span() for m in re.finditer(trie_regex(phrases), text)]
+    assert [m.span() for m in walk(text, _trie(tuple(phrases)))] == expected
+
+
+def test_short_and_long_texts_give_the_same_findings(rules, monkeypatch):
+    text = "The three highs and black\ntechnology, the整车 price. " * 3
+    short = spans(lint.check_text(text, rules=rules(LEXICON)))
+    monkeypatch.setattr("lint.kinds.lexicon.WALK_LIMIT", 0)
+    assert spans(lint.check_text(text, rules=rules(LEXICON))) == short
+    assert len(short) == 9

@@ -178,7 +178,7 @@ def test_aliases_share_values_between_rules(tmp_path):
         )
     )
     rules = load_module(write(tmp_path, body)).rules
-    assert [r.unless.pattern for r in rules] == ["(?:\\bfoo fighters\\b)"] * 2
+    assert [r.unless for r in rules] == ["(?wi)(?:\\bfoo fighters\\b)"] * 2
 
 
 IDS_RULE = "ids use lower-case letters, digits, '-' and '_'"

@@ -73,9 +73,9 @@ def test_keji_slang_is_found(text, found):
 
 def test_sentence_end_quotes_line_break_and_capitalisation():
     text = (
-        'My uncle has the three highs.\n'
+        "My uncle has the three highs.\n"
         '"THREE HIGHS" is a phrase.\n'
-        'They want to play the piano to the\n'
+        "They want to play the piano to the\n"
         'cow again, as in "One board and three eyes".\n'
     )
     run = run_cli("--format", "json", "--select", "zh-en", "-", stdin=text)

@@ -1,7 +1,8 @@
 """`lexicon`: a table of wrong → right entries compiled into one matcher.
 
 Keys: `entries` (required; each with `wrong`, and optionally `right`, `source`, `note`,
-`ref`), `case_sensitive` (default false: case and ’/' are then ignored), `whole_words` (default true: each `wrong`
+`ref`), `case_sensitive` (default false: case and ’/' are then ignored),
+`whole_words` (default true: each `wrong`
 phrase matches only as whole words, also where Latin meets CJK text);
 a space in it matches any run of white space, line breaks included. The message and
 fix may use `{match}`, `{suggestion}` (the first `right`), `{suggestions}`, `{source}`
@@ -13,6 +14,7 @@ library's `re` (see bench/lexicon_matchers.py for why), run over lower-cased tex
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -48,9 +50,75 @@ class Entry(NamedTuple):
     refs: tuple[str, ...]
 
 
+@functools.lru_cache(maxsize=4)
 def _fold(text: str) -> str:
-    """Case and apostrophe folded, without changing the length of plain text."""
+    """Case and apostrophe folded, without changing the length of plain text. Cached:
+    every lexicon rule of a run folds the same segment."""
     return text.lower().replace("’", "'")
+
+
+# A table's expression takes milliseconds to compile (the standard library compiles in
+# Python), which a short text does not repay: until it is compiled, texts shorter than
+# this are matched by walking the same trie in Python, with the same results.
+WALK_LIMIT = 20_000
+_compiled: dict[tuple[str, int], re.Pattern[str]] = {}
+
+
+def _regex(source: str, flags: int = 0) -> re.Pattern[str]:
+    key = (source, flags)
+    if key not in _compiled:
+        _compiled[key] = re.compile(source, flags)
+    return _compiled[key]
+
+
+@functools.lru_cache(maxsize=64)
+def _trie(phrases: tuple[str, ...]) -> dict:
+    root: dict = {}
+    for phrase in phrases:
+        node = root
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return root
+
+
+class _Span(NamedTuple):
+    """The part of a regex match the checker uses, for the trie walk's matches."""
+
+    start_at: int
+    end_at: int
+
+    def span(self) -> tuple[int, int]:
+        return self.start_at, self.end_at
+
+
+def walk(text: str, trie: dict) -> Iterator[_Span]:
+    """What `re.finditer` of `trie_regex` finds: at each position the longest phrase,
+    the search going on after it; ' ' in a phrase stands for a run of white space."""
+    position, length = 0, len(text)
+    while position < length:
+        if text[position] not in trie:
+            position += 1
+            continue
+        node, index, last = trie, position, -1
+        while index < length:
+            char = text[index]
+            if char.isspace() and _SPACE in node:
+                node = node[_SPACE]
+                while index < length and text[index].isspace():
+                    index += 1
+            elif char in node:
+                node = node[char]
+                index += 1
+            else:
+                break
+            if "" in node:
+                last = index
+        if last > position:
+            yield _Span(position, last)
+            position = last
+        else:
+            position += 1
 
 
 def _normalise(phrase: str, case_sensitive: bool) -> str:
@@ -85,19 +153,19 @@ def trie_regex(phrases: list[str]) -> str:
 
 class LexiconChecker(NamedTuple):
     lookup: dict[str, Entry]
-    source: str  # compiled on first use, and then cached by `re` itself
+    source: str  # the trie as one expression, compiled on first use for a long text
     case_sensitive: bool
     whole_words: bool
     message: Template
     fix: Template | None
 
-    def _matches(self, text: str) -> Iterator[re.Match[str]]:
-        if self.case_sensitive:
-            return re.compile(self.source).finditer(text)
-        lowered = _fold(text)
-        if len(lowered) == len(text):
-            return re.compile(self.source).finditer(lowered)
-        return re.compile(self.source, re.IGNORECASE).finditer(text)
+    def _matches(self, text: str) -> Iterator[re.Match[str] | _Span]:
+        folded = text if self.case_sensitive else _fold(text)
+        if len(folded) != len(text):
+            return _regex(self.source, re.IGNORECASE).finditer(text)
+        if len(text) < WALK_LIMIT and (self.source, 0) not in _compiled:
+            return walk(folded, _trie(tuple(self.lookup)))
+        return _regex(self.source).finditer(folded)
 
     def explain(self) -> list[str]:
         """The table, one entry a line, for `txtlint explain`."""
