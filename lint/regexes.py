@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+import re._constants as _constants
+import re._parser as _parser
+
 import regex
 
 from lint.errors import SpecError
@@ -22,3 +26,54 @@ def compile_regex(source: str, key: str, case_sensitive: bool) -> regex.Pattern[
 
 def time_limit(text: str) -> float:
     return BASE_SECONDS + SECONDS_PER_MB * len(text) / 1_000_000
+
+
+@functools.lru_cache(maxsize=4)
+def folded(text: str) -> str:
+    """Case and apostrophe folded, without changing the length of plain text. Cached:
+    every rule of a run that needs it folds the same segment."""
+    return text.lower().replace("’", "'")
+
+
+def required_literals(source: str) -> tuple[str, ...]:
+    """Folded strings one of which every match of `source` contains, or () if unknown.
+
+    The standard library's parser reads the pattern; a pattern it cannot read (`\\p{L}`,
+    inline flags of the `regex` module) simply has none. Used to skip a rule, without
+    even compiling it, on text that cannot match."""
+    try:
+        tree = _parser.parse(source)
+    except Exception:  # not plain `re` syntax
+        return ()
+    return tuple(folded(literal) for literal in _required(list(tree)))
+
+
+_REPEATS = {_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT}
+
+
+def _required(items: list) -> list[str]:
+    if len(items) == 1 and items[0][0] is _constants.BRANCH:
+        options: list[str] = []
+        for branch in items[0][1][1]:
+            found = _required(list(branch))
+            if not found:
+                return []
+            options += found
+        return options
+    best, run = "", ""
+    for op, argument in [*items, (None, None)]:
+        if op is _constants.LITERAL:
+            run += chr(argument)
+            continue
+        if op in _REPEATS and argument[0] >= 1 and len(argument[2]) == 1:
+            (inner_op, inner_argument), *_ = argument[2]
+            if inner_op is _constants.LITERAL:  # x+ : at least one x
+                run += chr(inner_argument)
+                best, run = max(best, run, key=len), ""
+                continue
+        best, run = max(best, run, key=len), ""
+        if op is _constants.SUBPATTERN:
+            inner = _required(list(argument[3]))
+            if len(inner) == 1:
+                best = max(best, inner[0], key=len)
+    return [best] if best else []

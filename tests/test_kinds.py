@@ -226,3 +226,27 @@ def test_short_and_long_texts_give_the_same_findings(rules, monkeypatch):
     monkeypatch.setattr("lint.kinds.lexicon.WALK_LIMIT", 0)
     assert spans(lint.check_text(text, rules=rules(LEXICON))) == short
     assert len(short) == 9
+
+
+def test_required_literals_let_a_pattern_skip_text_it_cannot_match():
+    from lint.regexes import required_literals
+
+    assert required_literals(r"\bsuch\s+science\s+and\s+technology\b") == ("technology",)
+    assert required_literals(r"<unk>|▁+|@@(?= )") == ("<unk>", "▁", "@@")
+    assert required_literals(r"\b(\p{L})\1") == ()  # not plain `re` syntax: no shortcut
+    assert required_literals(r"[a-z]+|foo") == ()  # one branch has no literal
+
+
+def test_a_pattern_with_a_literal_still_matches_in_any_case(rules):
+    rule = r"""
+- id: k
+  kind: pattern
+  message: '{match}'
+  pattern: '\bSuch\s+Science\b'
+  examples:
+    bad: [such science]
+"""
+    assert spans(lint.check_text("SUCH SCIENCE, such science", rules=rules(rule))) == [
+        ("t.k", 0, 12, "SUCH SCIENCE"),
+        ("t.k", 14, 26, "such science"),
+    ]

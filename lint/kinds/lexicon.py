@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from lint.kinds.base import Key, SpecError, check_keys, parse_template, text_list
 from lint.model import Hit
+from lint.regexes import folded
 from lint.scripts import word_boundary
 from lint.template import Template, match_case
 
@@ -48,13 +49,6 @@ class Entry(NamedTuple):
     source: str | None
     note: str | None
     refs: tuple[str, ...]
-
-
-@functools.lru_cache(maxsize=4)
-def _fold(text: str) -> str:
-    """Case and apostrophe folded, without changing the length of plain text. Cached:
-    every lexicon rule of a run folds the same segment."""
-    return text.lower().replace("’", "'")
 
 
 # A table's expression takes milliseconds to compile (the standard library compiles in
@@ -123,7 +117,7 @@ def walk(text: str, trie: dict) -> Iterator[_Span]:
 
 def _normalise(phrase: str, case_sensitive: bool) -> str:
     phrase = _SPACES.sub(_SPACE, phrase.strip())
-    return phrase if case_sensitive else _fold(phrase)
+    return phrase if case_sensitive else folded(phrase)
 
 
 def trie_regex(phrases: list[str]) -> str:
@@ -160,12 +154,12 @@ class LexiconChecker(NamedTuple):
     fix: Template | None
 
     def _matches(self, text: str) -> Iterator[re.Match[str] | _Span]:
-        folded = text if self.case_sensitive else _fold(text)
-        if len(folded) != len(text):
+        searched = text if self.case_sensitive else folded(text)
+        if len(searched) != len(text):
             return _regex(self.source, re.IGNORECASE).finditer(text)
         if len(text) < WALK_LIMIT and (self.source, 0) not in _compiled:
-            return walk(folded, _trie(tuple(self.lookup)))
-        return _regex(self.source).finditer(folded)
+            return walk(searched, _trie(tuple(self.lookup)))
+        return _regex(self.source).finditer(searched)
 
     def explain(self) -> list[str]:
         """The table, one entry a line, for `txtlint explain`."""

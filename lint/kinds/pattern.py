@@ -17,7 +17,7 @@ import regex
 
 from lint.kinds.base import Key, parse_template
 from lint.model import Hit
-from lint.regexes import compile_regex, time_limit
+from lint.regexes import compile_regex, folded, required_literals, time_limit
 from lint.template import Template, match_case
 
 KEYS = {
@@ -27,12 +27,18 @@ KEYS = {
 
 
 class PatternChecker(NamedTuple):
-    regex: regex.Pattern[str]
+    source: str
+    flags: int
+    literals: tuple[str, ...]  # one of them is in every match: text without any is skipped
     message: Template
     fix: Template | None
 
     def check(self, text: str) -> Iterator[Hit]:
-        for found in self.regex.finditer(text, timeout=time_limit(text)):
+        if self.literals and not any(literal in folded(text) for literal in self.literals):
+            return
+        # Compiled on first use and then taken from `regex`'s own cache.
+        pattern = regex.compile(self.source, self.flags)
+        for found in pattern.finditer(text, timeout=time_limit(text)):
             if found.end() == found.start():
                 continue
             values: dict[str, str | None] = {
@@ -44,7 +50,7 @@ class PatternChecker(NamedTuple):
             replacement = None
             if self.fix is not None:
                 replacement = self.fix.render(values)
-                if self.regex.flags & regex.IGNORECASE:
+                if self.flags & regex.IGNORECASE:
                     replacement = match_case(found.group(), replacement)
                 values["suggestion"] = replacement
             yield Hit(
@@ -66,7 +72,9 @@ def build(spec: dict, message: str, fix: str | None, folder: Path) -> PatternChe
     }
     message_names = names | {"suggestion"} if fix is not None else names
     return PatternChecker(
-        compiled,
+        compiled.pattern,
+        compiled.flags,
+        required_literals(compiled.pattern),
         parse_template(message, message_names, "message"),
         parse_template(fix, names, "fix") if fix is not None else None,
     )
