@@ -41,8 +41,10 @@ def required_literals(source: str) -> tuple[str, ...]:
     The standard library's parser reads the pattern; a pattern it cannot read (`\\p{L}`,
     inline flags of the `regex` module) simply has none. Used to skip a rule, without
     even compiling it, on text that cannot match."""
+    # Unicode properties become "any character": they are never part of a literal.
+    plain = regex.sub(r"\\[pP]\{[^}]*\}", ".", source)
     try:
-        tree = _parser.parse(source)
+        tree = _parser.parse(plain)
     except Exception:  # not plain `re` syntax
         return ()
     return tuple(folded(literal) for literal in _required(list(tree)))
@@ -61,7 +63,10 @@ def _required(items: list) -> list[str]:
             options += found
         return options
     best, run = "", ""
+    one_of: list[str] = []  # a small set of characters one of which must be there
     for op, argument in [*items, (None, None)]:
+        if op is _constants.IN and not one_of:
+            one_of = _characters(argument)
         if op is _constants.LITERAL:
             run += chr(argument)
             continue
@@ -71,9 +76,26 @@ def _required(items: list) -> list[str]:
                 run += chr(inner_argument)
                 best, run = max(best, run, key=len), ""
                 continue
+        if op in _REPEATS and argument[0] >= 1:  # (…)+ : its literal at least once
+            inner = _required(list(argument[2]))
+            if len(inner) == 1:
+                best = max(best, inner[0], key=len)
         best, run = max(best, run, key=len), ""
         if op is _constants.SUBPATTERN:
             inner = _required(list(argument[3]))
             if len(inner) == 1:
                 best = max(best, inner[0], key=len)
-    return [best] if best else []
+    return [best] if best else one_of
+
+
+def _characters(items: list) -> list[str]:
+    """The characters of a small positive set `[…]`, or [] for anything else."""
+    chars: list[str] = []
+    for op, argument in items:
+        if op is _constants.LITERAL:
+            chars.append(chr(argument))
+        elif op is _constants.RANGE and argument[1] - argument[0] < 32:
+            chars += [chr(code) for code in range(argument[0], argument[1] + 1)]
+        else:
+            return []
+    return chars if len(chars) <= 32 else []

@@ -250,3 +250,11 @@ def test_a_pattern_with_a_literal_still_matches_in_any_case(rules):
         ("t.k", 0, 12, "SUCH SCIENCE"),
         ("t.k", 14, 26, "such science"),
     ]
+
+
+def test_required_literals_see_through_properties_repeats_and_small_sets():
+    from lint.regexes import required_literals
+
+    assert required_literals(r"(?P<w>\p{L}+(?:\u00AD+\p{L}+)+)") == ("\u00ad",)
+    assert required_literals(r"[\u202A-\u202C]") == ("\u202a", "\u202b", "\u202c")
+    assert required_literals(r"[^\u202A]") == ()
