@@ -54,19 +54,23 @@ NOT_CHECKED = Rule(
 CORE_RULES: tuple[Rule, ...] = (UNDECODABLE, NOT_CHECKED)
 
 
-def not_checked_finding(document: Document, dominant: Dominant) -> Finding:
+def _finding(rule: Rule, document: Document, start: int, end: int, message: str) -> Finding:
     return Finding(
         path=document.path,
-        rule=NOT_CHECKED.id,
-        category=NOT_CHECKED.category,
-        severity=NOT_CHECKED.severity,
-        message=NOT_CHECKED.message.format(
-            language=dominant.language, percent=round(dominant.share * 100)
-        ),
-        start=dominant.start,
-        end=dominant.end,
-        text=document.text[dominant.start : dominant.end],
+        rule=rule.id,
+        category=rule.category,
+        severity=rule.severity,
+        message=message,
+        start=start,
+        end=end,
+        text=document.text[start:end],
     )
+
+
+def not_checked_finding(document: Document, dominant: Dominant) -> Finding:
+    percent = round(dominant.share * 100)
+    message = NOT_CHECKED.message.format(language=dominant.language, percent=percent)
+    return _finding(NOT_CHECKED, document, dominant.start, dominant.end, message)
 
 
 def undecodable_findings(
@@ -75,13 +79,5 @@ def undecodable_findings(
     name = encoding.upper().replace("-LE", "").replace("-BE", "")
     for offset, raw in bad_bytes:
         shown = " ".join(f"0x{byte:02x}" for byte in raw[:8]) + (" …" if len(raw) > 8 else "")
-        yield Finding(
-            path=document.path,
-            rule=UNDECODABLE.id,
-            category=UNDECODABLE.category,
-            severity=UNDECODABLE.severity,
-            message=UNDECODABLE.message.format(bytes=shown, encoding=name),
-            start=offset,
-            end=offset + 1,
-            text=document.text[offset : offset + 1],
-        )
+        message = UNDECODABLE.message.format(bytes=shown, encoding=name)
+        yield _finding(UNDECODABLE, document, offset, offset + 1, message)

@@ -67,6 +67,7 @@ def _regex(source: str, flags: int = 0) -> re.Pattern[str]:
 
 @functools.lru_cache(maxsize=64)
 def _trie(phrases: tuple[str, ...]) -> dict:
+    """Nested dicts, one level per character; the key "" marks the end of a phrase."""
     root: dict = {}
     for phrase in phrases:
         node = root
@@ -122,12 +123,7 @@ def _normalise(phrase: str, case_sensitive: bool) -> str:
 
 def trie_regex(phrases: list[str]) -> str:
     """One regex source matching any phrase, longest first; ' ' stands for any white space."""
-    trie: dict = {}
-    for phrase in phrases:
-        node = trie
-        for char in phrase:
-            node = node.setdefault(char, {})
-        node[""] = {}
+    trie = _trie(tuple(phrases))
 
     def emit(node: dict) -> str:
         optional = "" in node
