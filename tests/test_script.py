@@ -36,12 +36,13 @@ def test_chinese_glued_to_latin_is_one_finding_covering_only_the_han():
 
 
 def test_runs_are_named_by_their_letters():
-    found = findings("Tap iPhone手机, then ボタン and 설정 and 東京タワー.")
+    texts = ["Tap iPhone手机 now.", "Then ボタン and 東京タワー.", "And 설정 too."]
+    found = [f for text in texts for f in findings(text)]
     assert [(f.text, f.message.split(" text")[0]) for f in found] == [
         ("手机", "Chinese"),
         ("ボタン", "Japanese"),
-        ("설정", "Korean"),
         ("東京タワー", "Japanese"),
+        ("설정", "Korean"),
     ]
 
 
@@ -225,3 +226,14 @@ def test_english_only_text_never_imports_jieba_but_chinese_does():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "True"]
     assert "Building prefix dict" not in out.stderr
+
+
+def test_kanji_in_a_text_with_kana_are_named_japanese():
+    found = findings("Press the ボタン, then open 設定 and 設定画面.")
+    assert [(f.text, f.message.split(" text")[0]) for f in found] == [
+        ("ボタン", "Japanese"),
+        ("設定", "Japanese"),
+        ("設定画面", "Japanese"),
+    ]
+    (alone,) = findings("Then open 設定 again.")
+    assert alone.message.startswith("Chinese text")

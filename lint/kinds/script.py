@@ -79,6 +79,7 @@ LANGUAGE_KEYS = {
     "segment": Key((bool,), default=False),
     "glossary": Key((str,)),
     "dictionary": Key((bool,), default=False),
+    "claims": Key((list,)),
 }
 GLOSSARY_KEYS = {
     "zh": Key((str,), required=True),
@@ -126,6 +127,7 @@ class Language(NamedTuple):
     segment: bool
     glossary: Mapping[str, tuple[str, ...]]
     dictionary: bool
+    claims: str | None  # letters of other scripts this language takes in its texts
 
 
 class RunChecker(NamedTuple):
@@ -142,15 +144,31 @@ class RunChecker(NamedTuple):
     def check(self, text: str) -> Iterator[Hit]:
         if text.isascii():
             return
+        runs = []
         for found in _re(self.runs).finditer(text):
             start, end = found.span()
             run = found.group()
             if len(run) < self.min_length or run in self.allow or self._belongs(text, start, end):
                 continue
             language = next((g for g in self.languages if _re(g.letters).search(run)), None)
-            if language is None:
-                continue
-            yield self._hit(text, start, end, language)
+            if language is not None:
+                runs.append((start, end, language))
+        present = {language.name for _, _, language in runs}
+        for start, end, language in runs:
+            yield self._hit(text, start, end, self._claimed(text[start:end], language, present))
+
+    def _claimed(self, run: str, language: Language, present: set[str]) -> Language:
+        """A language that `claims` other scripts takes a run written only in them when
+        the same text has runs of its own: kanji in Japanese text are Japanese."""
+        for claimant in self.languages:
+            if (
+                claimant.name in present
+                and claimant.claims
+                and claimant is not language
+                and _re(claimant.claims).fullmatch(run)
+            ):
+                return claimant
+        return language
 
     def _belongs(self, text: str, start: int, end: int) -> bool:
         """Whether the run is a gloss, a quoted term, or part of a word of another script."""
@@ -352,6 +370,14 @@ def _load_glossary(folder: Path, name: str) -> dict[str, tuple[str, ...]]:
     return glossary
 
 
+def _claims(item: Any, line: int) -> str | None:
+    if "claims" not in item:
+        return None
+    scripts = text_list(item["claims"], "claims", line)
+    letters = _letter_class(scripts, "languages").removeprefix("(?V1)")
+    return f"(?V1)(?:{letters}|[^\\p{{L}}\\p{{M}}\\p{{Nl}}])+"  # no letter of another script
+
+
 def _language(item: Any, line: int, folder: Path) -> Language:
     check_keys(item, LANGUAGE_KEYS, "language", line)
     scripts = text_list(item["scripts"], "scripts", line)
@@ -362,6 +388,7 @@ def _language(item: Any, line: int, folder: Path) -> Language:
         segment=item.get("segment", False),
         glossary=glossary,
         dictionary=item.get("dictionary", False),
+        claims=_claims(item, line),
     )
 
 
