@@ -54,19 +54,10 @@ _REPEATS = {_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_
 
 
 def _required(items: list) -> list[str]:
-    if len(items) == 1 and items[0][0] is _constants.BRANCH:
-        options: list[str] = []
-        for branch in items[0][1][1]:
-            found = _required(list(branch))
-            if not found:
-                return []
-            options += found
-        return options
+    """Strings one of which every match of the parsed sequence `items` contains."""
     best, run = "", ""
-    one_of: list[str] = []  # a small set of characters one of which must be there
+    one_of: list[str] = []  # alternatives (a small character set, a branch) when no literal
     for op, argument in [*items, (None, None)]:
-        if op is _constants.IN and not one_of:
-            one_of = _characters(argument)
         if op is _constants.LITERAL:
             run += chr(argument)
             continue
@@ -76,15 +67,19 @@ def _required(items: list) -> list[str]:
                 run += chr(inner_argument)
                 best, run = max(best, run, key=len), ""
                 continue
-        if op in _REPEATS and argument[0] >= 1:  # (…)+ : its literal at least once
-            inner = _required(list(argument[2]))
-            if len(inner) == 1:
-                best = max(best, inner[0], key=len)
         best, run = max(best, run, key=len), ""
-        if op is _constants.SUBPATTERN:
-            inner = _required(list(argument[3]))
+        if op is _constants.IN and not one_of:
+            one_of = _characters(argument)
+        elif op is _constants.BRANCH:
+            options = [_required(list(branch)) for branch in argument[1]]
+            if all(options) and not one_of:
+                one_of = [literal for option in options for literal in option]
+        elif op is _constants.SUBPATTERN or (op in _REPEATS and argument[0] >= 1):
+            inner = _required(list(argument[-1]))
             if len(inner) == 1:
                 best = max(best, inner[0], key=len)
+            elif inner and not one_of:
+                one_of = inner
     return [best] if best else one_of
 
 

@@ -234,7 +234,8 @@ def test_required_literals_let_a_pattern_skip_text_it_cannot_match():
     assert required_literals(r"\bsuch\s+science\s+and\s+technology\b") == ("technology",)
     assert required_literals(r"<unk>|▁+|@@(?= )") == ("<unk>", "▁", "@@")
     assert required_literals(r"\b(\p{L})\1") == ()  # not plain `re` syntax: no shortcut
-    assert required_literals(r"[a-z]+|foo") == ()  # one branch has no literal
+    assert required_literals(r"[a-z]+|foo") == (*"abcdefghijklmnopqrstuvwxyz", "foo")
+    assert required_literals(r"\w+|foo") == ()  # one branch has no literal
 
 
 def test_a_pattern_with_a_literal_still_matches_in_any_case(rules):
@@ -258,3 +259,5 @@ def test_required_literals_see_through_properties_repeats_and_small_sets():
     assert required_literals(r"(?P<w>\p{L}+(?:\u00AD+\p{L}+)+)") == ("\u00ad",)
     assert required_literals(r"[\u202A-\u202C]") == ("\u202a", "\u202b", "\u202c")
     assert required_literals(r"[^\u202A]") == ()
+    assert required_literals(r"\bab(?:cd|ef)") == ("ab",)
+    assert required_literals(r"\b(?:xcd|yef)") == ("xcd", "yef")
