@@ -10,6 +10,7 @@ Set TXTLINT_CACHE_DIR to move the cache, or to an empty value to turn it off.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import sys
@@ -60,14 +61,21 @@ def _key(directory: Path) -> bytes:
 def _read_cache(path: Path, key: bytes) -> tuple[Rule, ...] | None:
     """The cached rules if the file starts with exactly this key; the pickle behind a
     stale key is never loaded."""
+    collecting = gc.isenabled()
+    gc.disable()  # tens of thousands of new objects would set off needless collections
     try:
         with open(path, "rb") as handle:
             stored_key = handle.read(len(key) + len(_SEPARATOR))
             if stored_key != key + _SEPARATOR:
                 return None
-            return pickle.load(handle)
+            rules = pickle.load(handle)
+        gc.freeze()  # the rules live as long as the process: later collections skip them
+        return rules
     except Exception:  # a torn or foreign file: rebuild it
         return None
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _write_cache(path: Path, key: bytes, rules: tuple[Rule, ...]) -> None:
