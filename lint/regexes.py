@@ -30,9 +30,19 @@ def time_limit(text: str) -> float:
 
 @functools.lru_cache(maxsize=4)
 def folded(text: str) -> str:
-    """Case and apostrophe folded, without changing the length of plain text. Cached:
-    every rule of a run that needs it folds the same segment."""
-    return text.lower().replace("’", "'")
+    """Case and apostrophe folded, always the same length as `text` (a character whose
+    lower case is longer, such as İ, is left as it is). Cached: every lexicon rule of a
+    run folds the same segment."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return lowered.replace("’", "'")
+
+
+@functools.lru_cache(maxsize=4)
+def casefolded(text: str) -> str:
+    """Full Unicode case folding (ſ, ς and µ fold like s, σ and μ), for the literal test."""
+    return text.casefold()
 
 
 def required_literals(source: str) -> tuple[str, ...]:
@@ -41,13 +51,24 @@ def required_literals(source: str) -> tuple[str, ...]:
     The standard library's parser reads the pattern; a pattern it cannot read (`\\p{L}`,
     inline flags of the `regex` module) simply has none. Used to skip a rule, without
     even compiling it, on text that cannot match."""
-    # Unicode properties become "any character": they are never part of a literal.
-    plain = regex.sub(r"\\[pP]\{[^}]*\}", ".", source)
+    if _REGEX_ONLY.search(source):
+        return ()
+    # A Unicode property becomes a category: never part of a literal, in a set or not.
+    plain = _PROPERTY.sub(lambda found: found.group(1) + r"\d", source)
     try:
         tree = _parser.parse(plain)
     except Exception:  # not plain `re` syntax
         return ()
-    return tuple(folded(literal) for literal in _required(list(tree)))
+    literals = _required(list(tree))
+    if any(len(literal.casefold()) != len(literal) for literal in literals):
+        return ()  # İ, ß: case folding changes them too much to test for
+    return tuple(literal.casefold() for literal in literals)
+
+
+# Syntax the standard library would read as something else: POSIX classes, fuzzy
+# matching, branch reset. Such patterns get no literals.
+_REGEX_ONLY = regex.compile(r"\[:|\{[^}]*[<>=]|\{[eisd][,}<>=]|\(\?\|")
+_PROPERTY = regex.compile(r"(?<!\\)((?:\\\\)*)\\[pP]\{[^}]*\}")
 
 
 _REPEATS = {_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT}

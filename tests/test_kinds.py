@@ -261,3 +261,42 @@ def test_required_literals_see_through_properties_repeats_and_small_sets():
     assert required_literals(r"[^\u202A]") == ()
     assert required_literals(r"\bab(?:cd|ef)") == ("ab",)
     assert required_literals(r"\b(?:xcd|yef)") == ("xcd", "yef")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        (r"[\p{L}a]", "b"),
+        (r"[[:alpha:]]+", "hello"),
+        (r"(?:colour){e<=1}", "color"),
+        (r"\bs\b", "ſ"),
+        (r"σ", "ς"),
+        (r"μ", "µ"),
+        (r"ς", "Σ"),
+        (r"\bsuch\s+science\b", "SUCH SCIENCE"),
+    ],
+)
+def test_the_literal_shortcut_never_skips_a_text_the_pattern_matches(pattern, text):
+    from pathlib import Path
+
+    import regex
+
+    from lint.kinds.pattern import build
+    from lint.regexes import compile_regex
+
+    checker = build({"pattern": pattern}, "{match}", None, Path("."))
+    expected = [m.span() for m in compile_regex(pattern, "pattern", False).finditer(text)]
+    assert expected, "the case must be one the pattern matches"
+    assert [(hit.start, hit.end) for hit in checker.check(text)] == expected
+    assert regex  # the `regex` module is what rules run on
+
+
+def test_lexicon_with_dotted_capital_i_neither_crashes_nor_loses_other_matches(rules):
+    found = lint.check_text("İstanbul has the three highs.", rules=rules(LEXICON))
+    assert spans(found) == [("t.lex", 17, 28, "three highs")]
+
+
+def test_own_gloss_is_words_only(tmp_path):
+    rules = lint.load_rules(selected=["untranslated.cjk-text"])
+    (finding,) = lint.check_text("It was 整车 (cost: $5) then.", rules=rules)
+    assert "cost: $5" not in finding.suggestions

@@ -151,8 +151,6 @@ class LexiconChecker(NamedTuple):
 
     def _matches(self, text: str) -> Iterator[re.Match[str] | _Span]:
         searched = text if self.case_sensitive else folded(text)
-        if len(searched) != len(text):
-            return _regex(self.source, re.IGNORECASE).finditer(text)
         if len(text) < WALK_LIMIT and (self.source, 0) not in _compiled:
             return walk(searched, _trie(tuple(self.lookup)))
         return _regex(self.source).finditer(searched)
@@ -181,7 +179,9 @@ class LexiconChecker(NamedTuple):
             ):
                 continue
             matched = text[start:end]
-            entry = self.lookup[_normalise(matched, self.case_sensitive)]
+            entry = self.lookup.get(_normalise(matched, self.case_sensitive))
+            if entry is None:  # cannot happen while folding keeps lengths; never crash
+                continue
             values = {
                 "match": matched,
                 "suggestion": entry.right[0] if entry.right else None,

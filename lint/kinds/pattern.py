@@ -17,7 +17,7 @@ import regex
 
 from lint.kinds.base import Key, parse_template
 from lint.model import Hit
-from lint.regexes import compile_regex, folded, required_literals, time_limit
+from lint.regexes import casefolded, compile_regex, required_literals, time_limit
 from lint.template import Template, match_case
 
 KEYS = {
@@ -34,7 +34,7 @@ class PatternChecker(NamedTuple):
     fix: Template | None
 
     def check(self, text: str) -> Iterator[Hit]:
-        if self.literals and not any(literal in folded(text) for literal in self.literals):
+        if self.literals and not any(lit in casefolded(text) for lit in self.literals):
             return
         # Compiled on first use and then taken from `regex`'s own cache.
         pattern = regex.compile(self.source, self.flags)

@@ -96,7 +96,7 @@ _NAME = rf"(?:(?<![.!?]\s)(?<!^){_WORD}|(?:{_WORD}\s+)+{_WORD})"
 _GLOSS_BEFORE_PAREN = _NAME + r"\s*[(（]\s*$"
 _GLOSS_AFTER_PAREN = r"[^()（）\n]{0,80}[)）]"
 _GLOSS_BEFORE_DASH = _NAME + r"\s*(?:[—–]|--?)\s*$"
-_OWN_GLOSS = r"\s*[(（]\s*(\p{Latin}[^()（）\n]{0,60}?)\s*[)）]"
+_OWN_GLOSS = r"\s*[(（]\s*(\p{Latin}[\p{Latin}\p{M}\s'’-]{0,60}?)\s*[)）]"
 _WORD_CHAR = r"[\p{L}\p{M}]"
 _CONTEXT = 80
 # Every detection looks for characters outside ASCII: an ASCII text (most segments of
