@@ -64,7 +64,6 @@ def load_rules(
 class _Checked(NamedTuple):
     findings: list[Finding]
     errors: list[Problem]
-    text: str
 
 
 def _lint(
@@ -88,7 +87,7 @@ def _lint(
     findings, errors = lint_document(document, runnable, settings.allow)
     if extra:
         findings = sorted(findings + extra, key=lambda f: f.sort_key)
-    return _Checked(findings, errors, text)
+    return _Checked(findings, errors)
 
 
 def check_text(
@@ -148,6 +147,6 @@ def check_paths(
         findings.extend(result.findings)
         errors.extend(result.errors)
         if result.findings:
-            texts[shown] = result.text
+            texts[shown] = decoded.text
     findings.sort(key=lambda f: f.sort_key)
     return Report(tuple(findings), tuple(errors), tuple(notices), checked, texts)

@@ -6,71 +6,64 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lint.document import Document
+from lint.engine import to_finding
 from lint.language import Dominant
-from lint.model import Applicability, Finding, Rule, Severity
+from lint.model import Applicability, Finding, Hit, Rule, Severity
 
-UNDECODABLE = Rule(
-    id="encoding.undecodable-bytes",
-    module="encoding",
-    language="",
-    kind="core",
-    severity=Severity.ERROR,
-    category="encoding",
-    message="bytes {bytes} are not valid {encoding}; they were read as U+FFFD",
-    description=(
+
+def _core_rule(module: str, name: str, severity: Severity, message: str, description: str) -> Rule:
+    return Rule(
+        id=f"{module}.{name}",
+        module=module,
+        language="",
+        kind="core",
+        severity=severity,
+        category=module,
+        message=message,
+        description=description,
+        link=None,
+        applicability=Applicability.UNSAFE,
+        checker=None,
+    )
+
+
+UNDECODABLE = _core_rule(
+    "encoding",
+    "undecodable-bytes",
+    Severity.ERROR,
+    "bytes {bytes} are not valid {encoding}; they were read as U+FFFD",
+    (
         "Bytes that cannot be decoded are read as one U+FFFD replacement character per run "
         "and reported here, at their place. The file is read as UTF-8 unless a byte-order "
         "mark says UTF-16 or UTF-32. Usually the file was saved in a legacy encoding (GBK, "
         "Shift_JIS, Latin-1) or cut in the middle of a character; re-save it as UTF-8."
     ),
-    link=None,
-    applicability=Applicability.UNSAFE,
-    checker=None,
 )
 
-NOT_CHECKED = Rule(
-    id="language.not-checked",
-    module="language",
-    language="",
-    kind="core",
-    severity=Severity.INFO,
-    category="language",
-    message=(
+NOT_CHECKED = _core_rule(
+    "language",
+    "not-checked",
+    Severity.INFO,
+    (
         "this text is mostly {language} ({percent}% of its characters); the rules for "
         "English text were not run on it"
     ),
-    description=(
+    (
         "A text whose characters are mostly Chinese, Japanese or Korean is not English with "
         "leftovers but a text in that language: instead of a finding for every run, it gets "
         "this one finding, at its first CJK run, and the rules for English are not run. The "
         "share is counted over the characters that are not white space, outside inline code "
         "and URLs; the threshold is 0.5 and `--cjk-share` changes it."
     ),
-    link=None,
-    applicability=Applicability.UNSAFE,
-    checker=None,
 )
 
 CORE_RULES: tuple[Rule, ...] = (UNDECODABLE, NOT_CHECKED)
 
 
-def _finding(rule: Rule, document: Document, start: int, end: int, message: str) -> Finding:
-    return Finding(
-        path=document.path,
-        rule=rule.id,
-        category=rule.category,
-        severity=rule.severity,
-        message=message,
-        start=start,
-        end=end,
-        text=document.text[start:end],
-    )
-
-
 def not_checked_finding(document: Document, dominant: Dominant) -> Finding:
     percent = round(dominant.share * 100)
     message = NOT_CHECKED.message.format(language=dominant.language, percent=percent)
-    return _finding(NOT_CHECKED, document, dominant.start, dominant.end, message)
+    return to_finding(NOT_CHECKED, document, 0, Hit(dominant.start, dominant.end, message))
 
 
 def undecodable_findings(
@@ -80,4 +73,4 @@ def undecodable_findings(
     for offset, raw in bad_bytes:
         shown = " ".join(f"0x{byte:02x}" for byte in raw[:8]) + (" …" if len(raw) > 8 else "")
         message = UNDECODABLE.message.format(bytes=shown, encoding=name)
-        yield _finding(UNDECODABLE, document, offset, offset + 1, message)
+        yield to_finding(UNDECODABLE, document, 0, Hit(offset, offset + 1, message))

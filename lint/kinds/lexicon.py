@@ -55,14 +55,13 @@ class Entry(NamedTuple):
 # Python), which a short text does not repay: until it is compiled, texts shorter than
 # this are matched by walking the same trie in Python, with the same results.
 WALK_LIMIT = 20_000
-_compiled: dict[tuple[str, int], re.Pattern[str]] = {}
+_compiled: dict[str, re.Pattern[str]] = {}
 
 
-def _regex(source: str, flags: int = 0) -> re.Pattern[str]:
-    key = (source, flags)
-    if key not in _compiled:
-        _compiled[key] = re.compile(source, flags)
-    return _compiled[key]
+def _regex(source: str) -> re.Pattern[str]:
+    if source not in _compiled:
+        _compiled[source] = re.compile(source)
+    return _compiled[source]
 
 
 @functools.lru_cache(maxsize=64)
@@ -151,7 +150,7 @@ class LexiconChecker(NamedTuple):
 
     def _matches(self, text: str) -> Iterator[re.Match[str] | _Span]:
         searched = text if self.case_sensitive else folded(text)
-        if len(text) < WALK_LIMIT and (self.source, 0) not in _compiled:
+        if len(text) < WALK_LIMIT and self.source not in _compiled:
             return walk(searched, _trie(tuple(self.lookup)))
         return _regex(self.source).finditer(searched)
 
