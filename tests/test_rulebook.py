@@ -124,21 +124,6 @@ def test_python_tags_are_refused(tmp_path):
     assert problem.startswith(f"{path}:1: could not determine a constructor")
 
 
-def test_lexicon_entry_errors_point_at_the_entry(tmp_path):
-    rule = """\
-  - id: lex
-    kind: lexicon
-    message: '{match}'
-    entries:
-      - {wrong: foo, right: bar}
-      - {wrong: baz, rihgt: qux}
-    examples:
-      bad: [foo]
-"""
-    path = write(tmp_path, module_text(rule))
-    assert problems_of(path) == [f"{path}:10: rule 'user.lex': entry: unknown key 'rihgt'"]
-
-
 def test_every_problem_of_a_module_is_listed(tmp_path):
     path = write(
         tmp_path,
@@ -210,22 +195,33 @@ def test_each_rule_problem_is_one_line_with_its_line(tmp_path, change, problem):
     assert problems_of(path) == [f"{path}:{problem}"]
 
 
-def test_lexicon_entry_values_are_checked_at_the_entry(tmp_path):
-    rule = """\
+LEXICON_RULE = """\
   - id: lex
     kind: lexicon
     message: '{match}'
     entries:
       - {wrong: foo, right: bar}
-      - wrong: baz
-        ref: [1]
+      - %s
     examples:
       bad: [foo]
 """
-    path = write(tmp_path, module_text(rule))
-    assert problems_of(path) == [
-        f"{path}:11: rule 'user.lex': 'ref' must be text or a list of non-empty texts"
-    ]
+
+
+@pytest.mark.parametrize(
+    ("second_entry", "problem"),
+    [
+        ("{wrong: baz, rihgt: qux}", "10: rule 'user.lex': entry: unknown key 'rihgt'"),
+        (
+            "{wrong: baz, ref: [1]}",
+            "10: rule 'user.lex': 'ref' must be text or a list of non-empty texts",
+        ),
+        ("{right: qux}", "10: rule 'user.lex': entry: missing key 'wrong'"),
+        ("{wrong: foo}", "10: rule 'user.lex': 'foo' is listed twice"),
+    ],
+)
+def test_lexicon_entry_problems_point_at_the_entry(tmp_path, second_entry, problem):
+    path = write(tmp_path, module_text(LEXICON_RULE % second_entry))
+    assert problems_of(path) == [f"{path}:{problem}"]
 
 
 def test_broken_yaml_and_several_problems_name_their_lines(tmp_path):

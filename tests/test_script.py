@@ -38,37 +38,54 @@ def test_chinese_glued_to_latin_is_one_finding_covering_only_the_han():
 def test_runs_are_named_by_their_letters():
     texts = ["Tap iPhone手机 now.", "Then ボタン and 東京タワー.", "And 설정 too."]
     found = [f for text in texts for f in findings(text)]
-    assert [(f.text, f.message.split(" text")[0]) for f in found] == [
-        ("手机", "Chinese"),
-        ("ボタン", "Japanese"),
-        ("東京タワー", "Japanese"),
-        ("설정", "Korean"),
+    assert [(f.start, f.end, f.text, f.message.split(" text")[0]) for f in found] == [
+        (10, 12, "手机", "Chinese"),
+        (5, 8, "ボタン", "Japanese"),
+        (13, 18, "東京タワー", "Japanese"),
+        (4, 6, "설정", "Korean"),
     ]
 
 
 def test_chinese_is_segmented_and_glossed_word_by_word():
     (finding,) = findings("The 整车价格 is low.")
-    assert finding.text == "整车价格"
-    assert "整车 / 价格" in finding.message
-    assert "complete vehicle" in finding.message
+    assert (finding.rule, finding.start, finding.end, finding.text) == (
+        "untranslated.cjk-text",
+        4,
+        8,
+        "整车价格",
+    )
+    assert finding.message == (
+        'Chinese text left untranslated: "整车价格" (整车 / 价格 = complete vehicle / price).'
+    )
+    assert finding.suggestions == ("complete vehicle price",)
 
 
 def test_glossary_terms_are_not_split_by_jieba():
     (finding,) = findings("A 黑科技产品 again.")
+    assert (finding.start, finding.end, finding.text) == (2, 7, "黑科技产品")
     assert "(黑科技 / 产品 = cutting-edge technology / " in finding.message
 
 
 def test_a_mostly_japanese_text_is_named_japanese():
     run = run_cli("--format", "json", "-", stdin="このボタンを三秒間押してください。OK")
     (finding,) = run.json["findings"]
-    assert finding["rule"] == "language.not-checked"
+    assert brief(finding) == (
+        "language.not-checked",
+        1,
+        1,
+        1,
+        17,
+        "このボタンを三秒間押してください",
+    )
     assert finding["message"].startswith("this text is mostly Japanese (")
 
 
 def test_glossary_term_is_suggested_for_the_whole_run():
     (finding,) = findings("It is full of 黑科技.")
+    assert (finding.start, finding.end, finding.text) == (14, 17, "黑科技")
     assert finding.suggestions[0] == "cutting-edge technology"
-    assert finding.fix.edits[0].replacement == "cutting-edge technology"
+    (edit,) = finding.fix.edits
+    assert (edit.start, edit.end, edit.replacement) == (14, 17, "cutting-edge technology")
 
 
 def test_punctuation_between_han_belongs_to_the_run():
@@ -79,11 +96,11 @@ def test_punctuation_between_han_belongs_to_the_run():
 def test_cjk_punctuation_and_forms_are_fixed_to_ascii():
     text = "Press 【Up/Down】，then ＯＫ。Area 120㎡."
     found = findings(text, select="untranslated.cjk-punctuation")
-    assert [(f.text, f.suggestions[0]) for f in found] == [
-        ("【", "["),
-        ("】，", "], "),
-        ("ＯＫ。", "OK. "),
-        ("㎡", "m²"),
+    assert [(f.rule, f.start, f.end, f.text, f.suggestions[0]) for f in found] == [
+        ("untranslated.cjk-punctuation", 6, 7, "【", "["),
+        ("untranslated.cjk-punctuation", 14, 16, "】，", "], "),
+        ("untranslated.cjk-punctuation", 21, 24, "ＯＫ。", "OK. "),
+        ("untranslated.cjk-punctuation", 32, 33, "㎡", "m²"),
     ]
     assert all(f.fix.applicability.value == "safe" for f in found)
 
@@ -99,9 +116,9 @@ def test_fullwidth_parentheses_keep_the_run_inside_reported_separately():
 
 def test_lookalike_letters_get_the_intended_word():
     found = findings("Log in to pаypal or Ρython.", select="quality.lookalike-letters")
-    assert [(f.text, f.suggestions, f.fix.applicability.value) for f in found] == [
-        ("pаypal", ("paypal",), "safe"),
-        ("Ρython", ("Python",), "safe"),
+    assert [(f.start, f.end, f.text, f.suggestions, f.fix.applicability.value) for f in found] == [
+        (10, 16, "pаypal", ("paypal",), "safe"),
+        (20, 26, "Ρython", ("Python",), "safe"),
     ]
     assert "а (U+0430 CYRILLIC SMALL LETTER A)" in found[0].message
 
@@ -112,18 +129,17 @@ def test_cyrillic_words_through_the_same_kind():
 
 
 @pytest.mark.parametrize(
-    ("text", "rule", "start"),
+    ("text", "expected"),
     [
-        ("zero\u200bwidth", "quality.invisible-character", 4),
-        ("a\u200db", "quality.invisible-character", 1),
-        ("mid\ufeffway", "quality.invisible-character", 3),
-        ("price \u202e001", "quality.bidi-control", 6),
-        ("trans\u00adlation", "quality.soft-hyphen", 0),
+        ("zero\u200bwidth", ("quality.invisible-character", 4, 5, "\u200b")),
+        ("a\u200db", ("quality.invisible-character", 1, 2, "\u200d")),
+        ("mid\ufeffway", ("quality.invisible-character", 3, 4, "\ufeff")),
+        ("price \u202e001", ("quality.bidi-control", 6, 7, "\u202e")),
+        ("trans\u00adlation", ("quality.soft-hyphen", 0, 12, "trans\u00adlation")),
     ],
 )
-def test_invisible_and_bidi_characters(text, rule, start):
-    (finding,) = findings(text, select="quality")
-    assert (finding.rule, finding.start) == (rule, start)
+def test_invisible_and_bidi_characters(text, expected):
+    assert spans(findings(text, select="quality")) == [expected]
 
 
 def test_bidi_controls_are_errors_and_emoji_joiners_are_fine():

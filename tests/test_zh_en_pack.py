@@ -68,7 +68,10 @@ def test_keji_antipatterns_stay_silent(text):
     ],
 )
 def test_keji_slang_is_found(text, found):
-    assert [f.text for f in findings(text, "zh-en.calque")][:1] == [found]
+    start = text.index(found)
+    assert [(f.start, f.end, f.text) for f in findings(text, "zh-en.calque")][:1] == [
+        (start, start + len(found), found)
+    ]
 
 
 def test_sentence_end_quotes_line_break_and_capitalisation():
@@ -90,7 +93,12 @@ def test_sentence_end_quotes_line_break_and_capitalisation():
 def test_a_brand_that_is_a_common_word_needs_context():
     assert findings("Millet porridge is cheap; a red flag for investors.", "zh-en.names") == []
     (finding,) = findings("I bought a Millet phone.", "zh-en.names")
-    assert finding.text == "Millet"
+    assert (finding.rule, finding.start, finding.end, finding.text) == (
+        "zh-en.names.literal-names",
+        11,
+        17,
+        "Millet",
+    )
     assert finding.suggestions[0] == "Xiaomi"
 
 
