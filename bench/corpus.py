@@ -62,6 +62,10 @@ ARTIFACTS = (
     " cafÃ©",
     " this science and technology product",
     " the▁car",
+    " 30 ten thousand",
+    " 3,5 kg",
+    " 2 jin",
+    " 5月20日",
 )
 
 _CODE_LINE = re.compile(r"^(?:>>>|\.\.\.|\s{3,}|\$ |%|#|\.\. )")

@@ -91,8 +91,9 @@ def rst_prose(path: Path) -> str:
     return "\n\n".join(p for p in paragraphs if len(p.split()) >= 6 and not p.endswith("::"))
 
 
-def build() -> tuple[str, list[str]]:
-    """The corpus text and the sources it came from."""
+def build() -> tuple[list[str], list[str]]:
+    """The corpus documents (one per source file, as a user would check them) and the
+    sources they came from."""
     pieces, sources = [], []
     if PYTHON_SOURCES.is_dir():
         files = sorted(PYTHON_SOURCES.rglob("*.rst.txt"))
@@ -105,7 +106,7 @@ def build() -> tuple[str, list[str]]:
             sources.append(f"{book}: {len(files)} HTML pages")
     pieces.append(corpus.build_clean(int(corpus.MB)))
     sources.append("bench/corpus.py: 1 MB of Python's own help topics and docstrings")
-    return "\n\n".join(piece for piece in pieces if piece), sources
+    return [piece for piece in pieces if piece], sources
 
 
 def main() -> None:
@@ -116,15 +117,16 @@ def main() -> None:
     args = parser.parse_args()
     import lint
 
-    text, sources = build()
+    documents, sources = build()
     corpus.OUT_DIR.mkdir(parents=True, exist_ok=True)
-    CACHE.write_text(text, encoding="utf-8")
+    CACHE.write_text("\n\n".join(documents), encoding="utf-8")
     rules = lint.load_rules(selected=args.select)
     start = time.perf_counter()
-    findings = lint.check_text(text, "precision.txt", rules=rules)
+    found = [(text, lint.check_text(text, "precision.txt", rules=rules)) for text in documents]
     seconds = time.perf_counter() - start
-    mb = len(text.encode("utf-8")) / corpus.MB
-    by_rule = collections.Counter(f.rule for f in findings)
+    findings = [(text, finding) for text, in_text in found for finding in in_text]
+    mb = sum(len(text.encode("utf-8")) for text in documents) / corpus.MB
+    by_rule = collections.Counter(f.rule for _, f in findings)
     result = {
         "corpus_mb": round(mb, 2),
         "sources": sources,
@@ -137,11 +139,12 @@ def main() -> None:
     if args.json:
         print(json.dumps(result, indent=2, ensure_ascii=False))
         return
-    print(f"corpus: {mb:.2f} MB of clean English ({'; '.join(sources)})")
+    print(f"corpus: {mb:.2f} MB of clean English in {len(documents)} documents")
+    print(f"  ({'; '.join(sources)})")
     print(f"rules: {result['rules']}; {mb / seconds:.2f} MB/s")
     print(f"findings: {len(findings)} ({result['findings_per_mb']} per MB)")
     shown: collections.Counter[str] = collections.Counter()
-    for finding in findings:
+    for text, finding in findings:
         shown[finding.rule] += 1
         if shown[finding.rule] <= args.show:
             context = text[max(0, finding.start - 40) : finding.end + 40].replace("\n", " ")

@@ -18,10 +18,10 @@ from lint.core_rules import (
 from lint.engine import lint_document
 from lint.errors import RuleModuleError
 from lint.language import CODES, dominant_cjk
-from lint.model import Finding, Problem, Report, Rule, Settings
+from lint.model import DEFAULT_SETTINGS, Finding, Problem, Report, Rule, Settings
 from lint.selection import select
 
-DEFAULT_SETTINGS = Settings()
+__all__ = ["Settings", "builtin_rules", "check_paths", "check_text", "load_rules"]
 
 
 @functools.lru_cache(maxsize=1)
@@ -61,6 +61,20 @@ def load_rules(
     return select(rules, selected, ignored)
 
 
+def check_preferences(rules: Sequence[Rule], settings: Settings) -> None:
+    """Raises ValueError for a preference that names no rule in use, or a style the rule
+    does not have."""
+    by_id = {rule.id: rule for rule in rules}
+    for rule_id, style in settings.prefer.items():
+        rule = by_id.get(rule_id)
+        styles = getattr(rule.checker, "styles", None) if rule is not None else None
+        if styles is None:
+            raise ValueError(f"preference for '{rule_id}': not a document-level rule in use")
+        if style not in styles():
+            known = ", ".join(styles())
+            raise ValueError(f"preference for '{rule_id}': unknown style '{style}' ({known})")
+
+
 class _Checked(NamedTuple):
     findings: list[Finding]
     errors: list[Problem]
@@ -84,7 +98,7 @@ def _lint(
             extra.append(not_checked_finding(document, dominant))
     if bad_bytes and UNDECODABLE in rules:
         extra.extend(undecodable_findings(document, encoding, bad_bytes))
-    findings, errors = lint_document(document, runnable, settings.allow)
+    findings, errors = lint_document(document, runnable, settings)
     if extra:
         findings = sorted(findings + extra, key=lambda f: f.sort_key)
     return _Checked(findings, errors)
@@ -97,8 +111,11 @@ def check_text(
     settings: Settings = DEFAULT_SETTINGS,
 ) -> list[Finding]:
     """Findings for one text; `path` chooses the format and is reported. Raises
-    TimeoutError when a rule's pattern runs too long on this text."""
-    checked = _lint(path, text, builtin_rules() if rules is None else rules, settings)
+    TimeoutError when a rule's pattern runs too long on this text, and ValueError for
+    a preference (`settings.prefer`) that no rule in use has."""
+    rules = builtin_rules() if rules is None else rules
+    check_preferences(rules, settings)
+    checked = _lint(path, text, rules, settings)
     if checked.errors:
         raise TimeoutError(checked.errors[0].message)
     return checked.findings
@@ -113,6 +130,7 @@ def check_paths(
     """Check files and folders ('-' is standard input); problems with one path are
     reported in the Report and never stop the others."""
     rules = builtin_rules() if rules is None else rules
+    check_preferences(rules, settings)
     findings: list[Finding] = []
     errors: list[Problem] = []
     notices: list[Problem] = []

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 
 import regex
 
 from lint.document import Document, Segment
-from lint.model import Applicability, Edit, Finding, Fix, Hit, Problem, Related, Rule
+from lint.model import (
+    DEFAULT_SETTINGS,
+    Applicability,
+    Edit,
+    Finding,
+    Fix,
+    Hit,
+    Problem,
+    Related,
+    Rule,
+    Settings,
+)
 from lint.regexes import time_limit
 
 
@@ -20,8 +32,28 @@ def _segment_hits(rule: Rule, segment: Segment) -> Iterable[Hit]:
     hits = list(rule.checker.check(segment.text))
     if hits and rule.unless is not None:
         spans = _unless_spans(rule, segment.text)
-        hits = [h for h in hits if not any(s < h.end and e > h.start for s, e in spans)]
+        hits = [h for h in hits if not any(s <= h.start and h.end <= e for s, e in spans)]
     return hits
+
+
+def _document_hits(rule: Rule, document: Document, prefer: str | None) -> list[Hit]:
+    """A document-level rule's hits (offsets in the document), `unless` applied within
+    the segment each hit falls in."""
+    hits = list(rule.checker.check_document(document, prefer))
+    if not hits or rule.unless is None:
+        return hits
+    starts = [segment.start for segment in document.segments]
+    spans: dict[int, list[tuple[int, int]]] = {}
+    kept = []
+    for hit in hits:
+        index = bisect.bisect_right(starts, hit.start) - 1
+        segment = document.segments[index]
+        if index not in spans:
+            found = _unless_spans(rule, segment.text)
+            spans[index] = [(s + segment.start, e + segment.start) for s, e in found]
+        if not any(s <= hit.start and hit.end <= e for s, e in spans[index]):
+            kept.append(hit)
+    return kept
 
 
 def to_finding(rule: Rule, document: Document, offset: int, hit: Hit) -> Finding:
@@ -52,31 +84,50 @@ def to_finding(rule: Rule, document: Document, offset: int, hit: Hit) -> Finding
     )
 
 
+def _is_document_level(rule: Rule) -> bool:
+    return hasattr(rule.checker, "check_document")
+
+
 def lint_document(
-    document: Document, rules: Sequence[Rule], allow: frozenset[str] = frozenset()
+    document: Document, rules: Sequence[Rule], settings: Settings = DEFAULT_SETTINGS
 ) -> tuple[list[Finding], list[Problem]]:
     """All findings of `rules` in `document`, sorted by position, except those whose text
-    is an `allow`ed term; rules that time out are reported as errors, the others run."""
+    is an allowed term; rules that time out are reported as errors, the others run.
+
+    Segment by segment, every rule on one segment before the next: what a kind derives
+    from a segment's text (folded case, the quantities in it) is then computed once."""
     findings: list[Finding] = []
-    errors: list[Problem] = []
+    stopped: dict[str, Rule] = {}
+    segment_rules = [rule for rule in rules if not _is_document_level(rule)]
+    for segment in document.segments:
+        for rule in segment_rules:
+            if rule.id in stopped:
+                continue
+            try:
+                hits = _segment_hits(rule, segment)
+            except TimeoutError:
+                stopped[rule.id] = rule
+                continue
+            findings.extend(to_finding(rule, document, segment.start, hit) for hit in hits)
     for rule in rules:
-        try:
-            findings.extend(
-                [
-                    to_finding(rule, document, segment.start, hit)
-                    for segment in document.segments
-                    for hit in _segment_hits(rule, segment)
-                ]
-            )
-        except TimeoutError:
-            errors.append(
-                Problem(
-                    document.path,
-                    f"rule '{rule.id}' ({rule.source_path}:{rule.line}) ran too long on this "
-                    "file and was stopped: its regular expression may backtrack without end",
-                )
-            )
-    if allow:
-        findings = [finding for finding in findings if finding.text.strip() not in allow]
+        if _is_document_level(rule):
+            try:
+                hits = _document_hits(rule, document, settings.prefer.get(rule.id))
+            except TimeoutError:
+                stopped[rule.id] = rule
+                continue
+            findings.extend(to_finding(rule, document, 0, hit) for hit in hits)
+    if stopped:
+        findings = [finding for finding in findings if finding.rule not in stopped]
+    if settings.allow:
+        findings = [finding for finding in findings if finding.text.strip() not in settings.allow]
     findings.sort(key=lambda f: f.sort_key)
+    errors = [
+        Problem(
+            document.path,
+            f"rule '{rule.id}' ({rule.source_path}:{rule.line}) ran too long on this "
+            "file and was stopped: its regular expression may backtrack without end",
+        )
+        for rule in stopped.values()
+    ]
     return findings, errors

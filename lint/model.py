@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 if TYPE_CHECKING:
-    pass
+    from lint.document import Document
 
 
 class Severity(enum.IntEnum):
@@ -72,6 +73,20 @@ class Checker(Protocol):
         ...
 
 
+class DocumentChecker(Protocol):
+    """What a document-level rule kind builds: it sees every segment of a document
+    before deciding (the dominant variant of a text, say) and reports hits whose spans,
+    and those of their `related`, are offsets in `document.text`."""
+
+    def styles(self) -> tuple[str, ...]:
+        """The variants or styles a user's settings may prefer."""
+        ...
+
+    def check_document(self, document: Document, prefer: str | None) -> Iterable[Hit]:
+        """Hits in `document`; `prefer` is the variant the user's settings prefer."""
+        ...
+
+
 class Finding(NamedTuple):
     path: str
     rule: str
@@ -110,7 +125,7 @@ class Rule(NamedTuple):
     description: str
     link: str | None
     applicability: Applicability
-    checker: Checker | None  # None for rules the reader reports itself
+    checker: Checker | DocumentChecker | None  # None for rules the reader reports itself
     # Antipatterns as one expression with its flags inline; compiled (and then cached by
     # `regex`) only when the rule has hits, since most texts never need it.
     unless: str | None = None
@@ -140,6 +155,10 @@ class Settings(NamedTuple):
 
     allow: frozenset[str] = frozenset()  # terms never reported
     cjk_share: float = 0.5  # past this share of CJK characters a text is not English
+    prefer: Mapping[str, str] = MappingProxyType({})  # rule id → preferred variant
+
+
+DEFAULT_SETTINGS = Settings()
 
 
 class Report(NamedTuple):

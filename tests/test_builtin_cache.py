@@ -31,7 +31,8 @@ def test_first_load_writes_the_cache_and_the_second_reads_it(rules_dir, tmp_path
     monkeypatch.setattr("lint.rulebook.load_modules", lambda _: pytest.fail("cache not used"))
     second = builtin.load_builtin()
     assert ids(second) == ids(first)
-    assert [hit.start for hit in second[0].checker.check("a <unk>")] == [2]
+    mt_tokens = next(rule for rule in second if rule.id == "quality.mt-tokens")
+    assert [hit.start for hit in mt_tokens.checker.check("a <unk>")] == [2]
 
 
 def test_a_changed_module_rebuilds_the_cache(rules_dir):

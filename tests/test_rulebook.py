@@ -20,6 +20,8 @@ GOOD_RULE = """\
       good: [food]
 """
 
+KNOWN_KINDS = "consistency, lexicon, pattern, quantity, script"
+
 
 def write(tmp_path: Path, body: str, name: str = "m.yaml") -> Path:
     path = tmp_path / name
@@ -97,7 +99,7 @@ def test_duplicate_module_names_across_files(tmp_path):
 def test_unknown_kind(tmp_path):
     path = write(tmp_path, module_text(GOOD_RULE.replace("kind: pattern", "kind: magic")))
     assert problems_of(path) == [
-        f"{path}:6: rule 'user.ok': unknown kind 'magic' (known: lexicon, pattern, script)"
+        f"{path}:6: rule 'user.ok': unknown kind 'magic' (known: {KNOWN_KINDS})"
     ]
 
 
@@ -233,5 +235,5 @@ def test_broken_yaml_and_several_problems_name_their_lines(tmp_path):
     path = write(tmp_path, module_text(two))
     assert problems_of(path) == [
         f"{path}:8: rule 'user.ok': rule: unknown key 'patern'",
-        f"{path}:13: rule 'user.ok2': unknown kind 'nope' (known: lexicon, pattern, script)",
+        f"{path}:13: rule 'user.ok2': unknown kind 'nope' (known: {KNOWN_KINDS})",
     ]

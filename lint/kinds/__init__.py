@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from lint.kinds import lexicon, pattern, script
+from lint.kinds import consistency, lexicon, pattern, quantity, script
 
 KINDS: dict[str, ModuleType] = {
     "pattern": pattern,
     "lexicon": lexicon,
     "script": script,
+    "consistency": consistency,
+    "quantity": quantity,
 }

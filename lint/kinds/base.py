@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from lint.errors import SpecError
 from lint.template import Template, TemplateError
 
-__all__ = ["Key", "SpecError", "check_keys", "parse_template", "text_list"]
+__all__ = ["Key", "SpecError", "check_keys", "load_data_file", "parse_template", "text_list"]
 
 
 class Key(NamedTuple):
@@ -55,3 +56,18 @@ def check_keys(mapping: Any, keys: dict[str, Key], what: str, line: int) -> None
     for key, spec in keys.items():
         if spec.required and key not in mapping:
             raise SpecError(key, f"{what}: missing key '{key}'", line)
+
+
+def load_data_file(path: Path, key: str) -> Any:
+    """A YAML data file a rule names under `key` (a glossary, a unit table), with line
+    numbers; a file that cannot be read or parsed is a SpecError naming it."""
+    from lint import yamlread
+
+    try:
+        return yamlread.load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise SpecError(key, f"cannot read {path}: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise SpecError(key, f"cannot read {path}: not UTF-8") from None
+    except yamlread.YamlError as error:
+        raise SpecError(key, f"{path}:{error.line}: {error.message}") from None

@@ -31,7 +31,7 @@ import regex
 
 from lint import segment
 from lint.errors import SpecError
-from lint.kinds.base import Key, check_keys, parse_template, text_list
+from lint.kinds.base import Key, check_keys, load_data_file, parse_template, text_list
 from lint.model import Hit
 from lint.scripts import is_spaced_word_char
 from lint.template import Template
@@ -347,15 +347,8 @@ def _fullwidth_to_ascii(char: str) -> str:
 
 
 def _load_glossary(folder: Path, name: str) -> dict[str, tuple[str, ...]]:
-    from lint import yamlread
-
     path = folder / name
-    try:
-        data = yamlread.load(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise SpecError("glossary", f"cannot read glossary {path}: {error.strerror}") from None
-    except yamlread.YamlError as error:
-        raise SpecError("glossary", f"{path}:{error.line}: {error.message}") from None
+    data = load_data_file(path, "glossary")
     terms = data.get("terms") if isinstance(data, dict) else None
     if not isinstance(terms, list):
         raise SpecError("glossary", f"{path}: a glossary is a mapping with a list 'terms'")
