@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 __version__ = "0.1.0"
-__all__ = ["Settings", "check_paths", "check_text", "load_rules"]
+__all__ = ["Settings", "check_files", "check_paths", "check_text", "load_rules"]
 
 
 def __getattr__(name: str) -> Any:

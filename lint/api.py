@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -21,7 +21,15 @@ from lint.language import CODES, dominant_cjk
 from lint.model import DEFAULT_SETTINGS, Finding, Problem, Report, Rule, Settings
 from lint.selection import select
 
-__all__ = ["Settings", "builtin_rules", "check_paths", "check_text", "load_rules"]
+__all__ = [
+    "FileResult",
+    "Settings",
+    "builtin_rules",
+    "check_files",
+    "check_paths",
+    "check_text",
+    "load_rules",
+]
 
 
 @functools.lru_cache(maxsize=1)
@@ -121,50 +129,85 @@ def check_text(
     return checked.findings
 
 
+class FileResult(NamedTuple):
+    """One input's outcome: its findings, or the problems that kept it from being
+    (fully) checked. `text` is the decoded text ('' when it was not read)."""
+
+    path: str  # as reported
+    text: str
+    findings: tuple[Finding, ...] = ()
+    errors: tuple[Problem, ...] = ()
+    notices: tuple[Problem, ...] = ()
+    checked: bool = False
+
+
+def check_files(
+    paths: Sequence[str],
+    rules: Sequence[Rule] | None = None,
+    stdin_filename: str | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> Iterator[FileResult]:
+    """Check files and folders ('-' is standard input) one at a time, yielding each
+    result as soon as it is ready: problems found while looking for files first, then
+    the files in order of their reported path. A caller that writes each result and
+    drops it holds one file at a time, however many there are."""
+    rules = builtin_rules() if rules is None else rules
+    check_preferences(rules, settings)
+    inputs: list[tuple[str, str]] = []
+    for found in files.discover([p for p in paths if p != "-"]):
+        if found.error:
+            yield FileResult(found.path, "", errors=(Problem(found.path, found.error),))
+        elif found.notice:
+            yield FileResult(found.path, "", notices=(Problem(found.path, found.notice),))
+        else:
+            inputs.append((found.path, found.path))
+    if "-" in paths:
+        shown = stdin_filename or "-"
+        if any(shown == path for path, _ in inputs):
+            message = "--stdin-filename names a file that is also checked"
+            yield FileResult(shown, "", errors=(Problem(shown, message),))
+        else:
+            inputs.append(("-", shown))
+    for source, shown in sorted(inputs, key=lambda item: item[1]):
+        yield _check_file(source, shown, rules, settings)
+
+
+def _check_file(source: str, shown: str, rules: Sequence[Rule], settings: Settings) -> FileResult:
+    try:
+        data = files.read(source)
+    except OSError as error:
+        return FileResult(
+            shown, "", errors=(Problem(shown, f"cannot read: {error.strerror or error}"),)
+        )
+    if files.looks_binary(data):
+        return FileResult(shown, "", notices=(Problem(shown, "skipped: binary file"),))
+    decoded = files.decode(data)
+    del data
+    result = _lint(shown, decoded.text, rules, settings, decoded.encoding, decoded.bad_bytes)
+    return FileResult(
+        shown, decoded.text, tuple(result.findings), tuple(result.errors), checked=True
+    )
+
+
 def check_paths(
     paths: Sequence[str],
     rules: Sequence[Rule] | None = None,
     stdin_filename: str | None = None,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> Report:
-    """Check files and folders ('-' is standard input); problems with one path are
-    reported in the Report and never stop the others."""
-    rules = builtin_rules() if rules is None else rules
-    check_preferences(rules, settings)
+    """Check files and folders ('-' is standard input) and collect everything in one
+    Report; problems with one path are reported in it and never stop the others."""
     findings: list[Finding] = []
     errors: list[Problem] = []
     notices: list[Problem] = []
     texts: dict[str, str] = {}
     checked = 0
-    inputs: list[tuple[str, str]] = []
-    for found in files.discover([p for p in paths if p != "-"]):
-        if found.error:
-            errors.append(Problem(found.path, found.error))
-        elif found.notice:
-            notices.append(Problem(found.path, found.notice))
-        else:
-            inputs.append((found.path, found.path))
-    if "-" in paths:
-        shown = stdin_filename or "-"
-        if any(shown == path for path, _ in inputs):
-            errors.append(Problem(shown, "--stdin-filename names a file that is also checked"))
-        else:
-            inputs.append(("-", shown))
-    for source, shown in inputs:
-        try:
-            data = files.read(source)
-        except OSError as error:
-            errors.append(Problem(shown, f"cannot read: {error.strerror or error}"))
-            continue
-        if files.looks_binary(data):
-            notices.append(Problem(shown, "skipped: binary file"))
-            continue
-        decoded = files.decode(data)
-        result = _lint(shown, decoded.text, rules, settings, decoded.encoding, decoded.bad_bytes)
-        checked += 1
+    for result in check_files(paths, rules, stdin_filename, settings):
         findings.extend(result.findings)
         errors.extend(result.errors)
+        notices.extend(result.notices)
+        checked += result.checked
         if result.findings:
-            texts[shown] = decoded.text
+            texts[result.path] = result.text
     findings.sort(key=lambda f: f.sort_key)
     return Report(tuple(findings), tuple(errors), tuple(notices), checked, texts)

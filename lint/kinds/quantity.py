@@ -25,6 +25,7 @@ from lint.document import Document, LineIndex
 from lint.kinds.base import Key, SpecError, parse_template
 from lint.model import Hit, Related
 from lint.numbers import (
+    SPELLED_SCALES,
     Figure,
     agrees,
     ascii_digits,
@@ -70,6 +71,11 @@ class Quantity(NamedTuple):
     gap: str  # between figure and unit: "", a space, or "-"
     unit: Form | None
     unit_span: tuple[int, int]
+    scale: float = 1  # a spelled magnitude after the figure: "1.2 million km"
+
+    @property
+    def value(self) -> float:
+        return self.figure.value * self.scale
 
 
 def _alternation(forms: Iterable[tuple[str, bool]]) -> str:
@@ -117,6 +123,7 @@ def scanner_source(table: UnitTable) -> str:
     return (
         rf"{_before_figure(table)}|{_NOT_IN_WORD})"
         rf"(?P<number>{figure})"
+        rf"(?:[ \u00a0](?P<scale>(?i:{'|'.join(SPELLED_SCALES)}))(?!\p{{L}}))?"
         rf"(?:(?P<gap>[ \u00a0\u202f]|-|)(?P<unit>{units}){_LATIN_AFTER}|{_END_OF_FIGURE})"
     )
 
@@ -138,6 +145,7 @@ def scan(pattern: regex.Pattern[str], forms: Forms, text: str) -> Iterator[Quant
             gap=gap,
             unit=unit,
             unit_span=found.span("unit") if found["unit"] else (found.end(), found.end()),
+            scale=SPELLED_SCALES[found["scale"].lower()] if found["scale"] else 1,
         )
 
 
@@ -381,7 +389,7 @@ def _converted(
     if not found or found[0].unit is None:
         return None
     example_unit = found[0].unit.unit
-    base = quantity.unit.unit.to_base(quantity.figure.value)
+    base = quantity.unit.unit.to_base(quantity.value)
     candidates = [example_unit] + [
         unit
         for unit in checker.table.units
@@ -427,16 +435,20 @@ def _symbol_for_word(unit: Unit, style: str, example: str, winner: str) -> str |
     return unit.symbol if style == "word" and winner == "symbol" else None
 
 
+@functools.lru_cache(maxsize=16)
+def _context_pattern(words: tuple[str, ...]) -> regex.Pattern[str]:
+    alternatives = "|".join(regex.escape(word) for word in words)
+    source = rf"(?<![\p{{L}}\p{{N}}_])(?:{alternatives})(?![\p{{L}}\p{{N}}_])"
+    return regex.compile(source, regex.IGNORECASE)
+
+
 def _observe_ambiguous(checker: _Base, text: str) -> Iterator[Observation]:
     """Mentions of the other meaning and bare signs, as two styles of one group; the
     mention always wins, so each bare sign in a text that has one is reported."""
     for sign in checker.table.ambiguous:
         values = (("means", sign.means), ("write", sign.write))
         group = sign.forms[0]
-        words = "|".join(regex.escape(word) for word in sign.context)
-        context = regex.compile(
-            rf"(?<![\p{{L}}\p{{N}}_])(?:{words})(?![\p{{L}}\p{{N}}_])", regex.IGNORECASE
-        )
+        context = _context_pattern(sign.context)
         for found in context.finditer(text, timeout=time_limit(text)):
             yield Observation(group, "mention", *found.span(), None, values)
         for quantity in checker.quantities(text):
@@ -500,7 +512,7 @@ def _check_unit_case(checker: _Base, text: str) -> Iterator[Hit]:
 def _check_conversions(checker: _Base, text: str) -> Iterator[Hit]:
     for first, second in pairs(checker.quantities(text), text):
         source, target = measured(first), measured(second)
-        expected = target.from_base(source.to_base(first.figure.value))
+        expected = target.from_base(source.to_base(first.value)) / second.scale
         number = text[second.number[0] : second.number[1]]
         if agrees(expected, second.figure.value, ascii_digits(number)):
             continue
@@ -573,7 +585,7 @@ def _check_chinese_units(checker: _Base, text: str) -> Iterator[Hit]:
             yield checker.hit(span, values, (f"{number} {unit.symbol}",))
             continue
         target = checker.table.by_symbol(unit.convert_to)
-        value = target.from_base(unit.to_base(quantity.figure.value))
+        value = target.from_base(unit.to_base(quantity.value))
         converted = f"{write_measure(value)} {target.symbol}"
         values["note"] = f" ({unit.note})" if unit.note else ""
         yield checker.hit(span, values, (converted, f"{number} {unit.symbol} ({converted})"))
@@ -660,7 +672,7 @@ def _date_source(table: UnitTable) -> str:
 
     year, month, day = (marker(name) for name in ("year", "month", "day"))
     return (
-        r"(?<![\p{N}\p{L}_.,])"
+        r"(?=\d)(?<![\p{N}\p{L}_.,])"
         rf"(?:(?:(?P<year>\d{{4}})[ ]?{year}[ ]?)?(?P<month>\d{{1,2}})[ ]?{month}"
         rf"(?:[ ]?(?P<day>\d{{1,2}})[ ]?{day})?"
         rf"|(?P<year>\d{{4}})[ ]?{year}(?![ ]?\d))"

@@ -31,8 +31,16 @@ import regex
 
 from lint import segment
 from lint.errors import SpecError
-from lint.kinds.base import Key, check_keys, load_data_file, parse_template, text_list
+from lint.kinds.base import (
+    Key,
+    check_keys,
+    load_data_file,
+    parse_template,
+    text_list,
+    unless_source,
+)
 from lint.model import Hit
+from lint.regexes import time_limit
 from lint.scripts import is_spaced_word_char
 from lint.template import Template
 
@@ -140,6 +148,9 @@ class RunChecker(NamedTuple):
     allow_quoted: bool
     message: Template
     fix: Template | None
+    # The rule's own `unless`, tested before a run is described: describing a Chinese
+    # run loads jieba and the dictionary, which a run the engine then drops never needs.
+    unless: str | None = None
 
     def check(self, text: str) -> Iterator[Hit]:
         if text.isascii():
@@ -153,6 +164,9 @@ class RunChecker(NamedTuple):
             language = next((g for g in self.languages if _re(g.letters).search(run)), None)
             if language is not None:
                 runs.append((start, end, language))
+        if runs and self.unless is not None:
+            spans = [m.span() for m in _re(self.unless).finditer(text, timeout=time_limit(text))]
+            runs = [r for r in runs if not any(s <= r[0] and r[1] <= e for s, e in spans)]
         present = {language.name for _, _, language in runs}
         for start, end, language in runs:
             yield self._hit(text, start, end, self._claimed(text[start:end], language, present))
@@ -405,6 +419,7 @@ def _run_checker(spec: dict, message: Template, fix: Template | None, folder: Pa
         allow_quoted=spec.get("allow_quoted", True),
         message=message,
         fix=fix,
+        unless=unless_source(spec),
     )
 
 

@@ -1,15 +1,24 @@
-"""Output formats. Adding one is a module with `render(report, options) -> str` plus its
-name in `FORMAT_NAMES`."""
+"""Output formats. Adding one is a module plus its name in `FORMAT_NAMES`. A format
+writes a run as it goes, file by file, so a run over many files holds one at a time:
+
+- `begin(options) -> str`: what comes before the first file;
+- `file(path, text, findings, options, before) -> str`: one file's findings (`text` is
+  the file's decoded text, for positions and source lines; `before`, the Totals of the
+  files written so far);
+- `end(totals, errors, options) -> str`: what comes last.
+
+`render(report, options)` writes a whole collected Report the same way."""
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Mapping
+import itertools
+from collections.abc import Mapping, Sequence
 from types import ModuleType
 from typing import NamedTuple
 
 from lint.document import LineIndex
-from lint.model import Finding
+from lint.model import Finding, Report
 
 
 class Options(NamedTuple):
@@ -39,6 +48,39 @@ class Positions:
 
     def of(self, finding: Finding) -> tuple[int, int, int, int]:
         return self.span(finding.path, finding.start, finding.end)
+
+
+class Totals(NamedTuple):
+    """What a summary counts, added up file by file."""
+
+    files_checked: int = 0
+    findings: int = 0
+    files_with_findings: int = 0
+    fixable: int = 0
+
+    def add(self, checked: bool, findings: Sequence[Finding]) -> Totals:
+        return Totals(
+            self.files_checked + checked,
+            self.findings + len(findings),
+            self.files_with_findings + bool(findings),
+            self.fixable + sum(1 for finding in findings if finding.fix is not None),
+        )
+
+
+def render_report(module: ModuleType, report: Report, options: Options) -> str:
+    """A collected report in one format: its files in order, then the end."""
+    parts = [module.begin(options)]
+    totals = Totals(files_checked=report.files_checked)
+    for path, group in itertools.groupby(report.findings, key=lambda finding: finding.path):
+        findings = list(group)
+        parts.append(module.file(path, report.texts.get(path, ""), findings, options, totals))
+        totals = totals.add(False, findings)
+    parts.append(module.end(totals, report.errors, options))
+    return "".join(parts)
+
+
+def one_file(path: str, text: str) -> Positions:
+    return Positions({path: text})
 
 
 FORMAT_NAMES = ("text", "concise", "json")

@@ -3,8 +3,11 @@ formats (Vim: `set errorformat=%f:%l:%c:\\ %m`) and CI logs."""
 
 from __future__ import annotations
 
-from lint.model import Finding, Report
-from lint.report import Options, Positions
+import sys
+from collections.abc import Sequence
+
+from lint.model import Finding, Problem, Report
+from lint.report import Options, Positions, Totals, one_file, render_report
 
 
 def header(finding: Finding, positions: Positions) -> str:
@@ -14,6 +17,20 @@ def header(finding: Finding, positions: Positions) -> str:
     )
 
 
+def begin(options: Options) -> str:
+    return ""
+
+
+def file(
+    path: str, text: str, findings: Sequence[Finding], options: Options, before: Totals
+) -> str:
+    positions = one_file(path, text)
+    return "".join(header(finding, positions) + "\n" for finding in findings)
+
+
+def end(totals: Totals, errors: Sequence[Problem], options: Options) -> str:
+    return ""
+
+
 def render(report: Report, options: Options) -> str:
-    positions = Positions(report.texts)
-    return "".join(header(finding, positions) + "\n" for finding in report.findings)
+    return render_report(sys.modules[__name__], report, options)

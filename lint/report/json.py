@@ -5,10 +5,12 @@ Fields are only ever added; a change that removes or alters one needs a new vers
 from __future__ import annotations
 
 import json
+import sys
+from collections.abc import Sequence
 from typing import Any
 
-from lint.model import Finding, Report
-from lint.report import Options, Positions
+from lint.model import Finding, Problem, Report
+from lint.report import Options, Positions, Totals, one_file, render_report
 
 VERSION = 1
 
@@ -61,15 +63,32 @@ def finding_object(finding: Finding, positions: Positions) -> dict[str, Any]:
     }
 
 
-def document(report: Report, version: str) -> dict[str, Any]:
-    positions = Positions(report.texts)
-    return {
-        "version": VERSION,
-        "tool": {"name": "txtlint", "version": version},
-        "findings": [finding_object(finding, positions) for finding in report.findings],
-        "errors": [{"path": e.path, "message": e.message} for e in report.errors],
-    }
+def _nested(value: Any, depth: int) -> str:
+    """`value` as `json.dumps(..., indent=2)` writes it `depth` levels down."""
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
+
+
+def begin(options: Options) -> str:
+    tool = {"name": "txtlint", "version": options.version}
+    return f'{{\n  "version": {VERSION},\n  "tool": {_nested(tool, 1)},\n  "findings": ['
+
+
+def file(
+    path: str, text: str, findings: Sequence[Finding], options: Options, before: Totals
+) -> str:
+    positions = one_file(path, text)
+    parts = []
+    for number, finding in enumerate(findings, start=before.findings):
+        lead = ",\n    " if number else "\n    "
+        parts.append(lead + _nested(finding_object(finding, positions), 2))
+    return "".join(parts)
+
+
+def end(totals: Totals, errors: Sequence[Problem], options: Options) -> str:
+    closing = "\n  ]" if totals.findings else "]"
+    problems = [{"path": e.path, "message": e.message} for e in errors]
+    return f'{closing},\n  "errors": {_nested(problems, 1)}\n}}\n'
 
 
 def render(report: Report, options: Options) -> str:
-    return json.dumps(document(report, options.version), ensure_ascii=False, indent=2) + "\n"
+    return render_report(sys.modules[__name__], report, options)

@@ -3,10 +3,12 @@ exact span underlined, and a summary."""
 
 from __future__ import annotations
 
+import sys
 import unicodedata
+from collections.abc import Sequence
 
-from lint.model import Finding, Report, Severity
-from lint.report import Options, Positions
+from lint.model import Finding, Problem, Report, Severity
+from lint.report import Options, Positions, Totals, one_file, render_report
 from lint.report.concise import header
 
 # Lines longer than LONG_LINE are shown as a window of CONTEXT_CHARS around the finding.
@@ -82,14 +84,12 @@ def format_finding(finding: Finding, positions: Positions, color: bool) -> str:
     return "\n".join(lines)
 
 
-def summary(report: Report) -> str:
-    checked = report.files_checked
+def summary(totals: Totals) -> str:
+    checked = totals.files_checked
     files_word = "file" if checked == 1 else "files"
-    if not report.findings:
+    if not totals.findings:
         return f"No findings ({checked} {files_word} checked)."
-    count = len(report.findings)
-    with_findings = len({finding.path for finding in report.findings})
-    fixable = sum(1 for finding in report.findings if finding.fix is not None)
+    count, with_findings, fixable = totals.findings, totals.files_with_findings, totals.fixable
     return (
         f"{count} finding{'s' if count != 1 else ''} in {with_findings} "
         f"file{'s' if with_findings != 1 else ''} ({checked} {files_word} checked"
@@ -98,8 +98,20 @@ def summary(report: Report) -> str:
     )
 
 
+def begin(options: Options) -> str:
+    return ""
+
+
+def file(
+    path: str, text: str, findings: Sequence[Finding], options: Options, before: Totals
+) -> str:
+    positions = one_file(path, text)
+    return "".join(format_finding(f, positions, options.color) + "\n\n" for f in findings)
+
+
+def end(totals: Totals, errors: Sequence[Problem], options: Options) -> str:
+    return summary(totals) + "\n"
+
+
 def render(report: Report, options: Options) -> str:
-    positions = Positions(report.texts)
-    blocks = [format_finding(finding, positions, options.color) for finding in report.findings]
-    blocks.append(summary(report))
-    return "\n\n".join(blocks) + "\n"
+    return render_report(sys.modules[__name__], report, options)
