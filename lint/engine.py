@@ -97,7 +97,7 @@ def lint_document(
     Segment by segment, every rule on one segment before the next: what a kind derives
     from a segment's text (folded case, the quantities in it) is then computed once."""
     findings: list[Finding] = []
-    stopped: dict[str, Rule] = {}
+    stopped: dict[str, Problem] = {}  # by rule id: why the rule was stopped on this file
     segment_rules = [rule for rule in rules if not _is_document_level(rule)]
     for segment in document.segments:
         for rule in segment_rules:
@@ -105,16 +105,16 @@ def lint_document(
                 continue
             try:
                 hits = _segment_hits(rule, segment)
-            except TimeoutError:
-                stopped[rule.id] = rule
+            except Exception as error:  # one rule must not stop the others
+                stopped[rule.id] = _stopped(rule, document, error)
                 continue
             findings.extend(to_finding(rule, document, segment.start, hit) for hit in hits)
     for rule in rules:
         if _is_document_level(rule):
             try:
                 hits = _document_hits(rule, document, settings.prefer.get(rule.id))
-            except TimeoutError:
-                stopped[rule.id] = rule
+            except Exception as error:  # one rule must not stop the others
+                stopped[rule.id] = _stopped(rule, document, error)
                 continue
             findings.extend(to_finding(rule, document, 0, hit) for hit in hits)
     if stopped:
@@ -122,12 +122,16 @@ def lint_document(
     if settings.allow:
         findings = [finding for finding in findings if finding.text.strip() not in settings.allow]
     findings.sort(key=lambda f: f.sort_key)
-    errors = [
-        Problem(
-            document.path,
-            f"rule '{rule.id}' ({rule.source_path}:{rule.line}) ran too long on this "
-            "file and was stopped: its regular expression may backtrack without end",
+    return findings, list(stopped.values())
+
+
+def _stopped(rule: Rule, document: Document, error: Exception) -> Problem:
+    where = f"rule '{rule.id}' ({rule.source_path}:{rule.line})"
+    if isinstance(error, TimeoutError):
+        reason = (
+            "ran too long on this file and was stopped: its regular expression may "
+            "backtrack without end"
         )
-        for rule in stopped.values()
-    ]
-    return findings, errors
+    else:
+        reason = f"failed on this file and was stopped ({type(error).__name__}: {error})"
+    return Problem(document.path, f"{where} {reason}")

@@ -14,7 +14,6 @@ from typing import NamedTuple
 
 # Characters that group thousands, named for messages: "1,000", "1 000".
 SEPARATORS = {",": "comma", " ": "space", "\u00a0": "space", "\u2009": "space", "\u202f": "space"}
-SPACES = "\u00a0\u2009\u202f "
 
 # Written English for a power of ten, largest first.
 SCALE_WORDS = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"))
@@ -53,16 +52,20 @@ def read_figure(text: str, decimal_mark: str = ".") -> Figure:
     """The figure in `text`, such as `1,000.5`, `1 000`, `１０００` or (with
     decimal_mark=",") `1.000,5`. The text must be a well-formed figure."""
     text = ascii_digits(text)
+    sign = -1 if text[:1] in ("-", "−") else 1
+    text = text.lstrip("-−")
     grouping = "," if decimal_mark == "." else "."
     integer, _, fraction = text.partition(decimal_mark)
     separator = next((c for c in integer if c in SEPARATORS or c == grouping), "")
     digits = "".join(c for c in integer if c.isdigit())
     value = float(f"{digits}.{fraction}" if fraction else digits)
-    return Figure(value, len(digits), len(fraction), separator)
+    return Figure(sign * value, len(digits), len(fraction), separator)
 
 
 def group_thousands(digits: str, separator: str = ",") -> str:
-    """'1234567' → '1,234,567'."""
+    """'1234567' → '1,234,567'; '-1234' → '-1,234'."""
+    if digits[:1] in ("-", "−"):
+        return digits[0] + group_thousands(digits[1:], separator)
     head = len(digits) % 3 or 3
     groups = [digits[:head]] + [digits[i : i + 3] for i in range(head, len(digits), 3)]
     return separator.join(groups)
@@ -76,6 +79,8 @@ def _trimmed(value: float, places: int) -> str:
 def write_number(value: float, separator: str = ",") -> str:
     """A value as an English text would write it: 300000 → '300,000'; 120000000 →
     '120 million'; 1500000 → '1.5 million'; 12345678 → '12,345,678'."""
+    if not math.isfinite(value) or abs(value) >= 10**18:
+        return f"{value:.3g}"
     for scale, word in SCALE_WORDS:
         if value >= scale:
             scaled = value / scale
@@ -92,6 +97,8 @@ def write_measure(value: float, significant: int = 3) -> str:
     """A converted measure rounded to `significant` digits: 2.5; 6666.67 → '6,670'."""
     if value == 0:
         return "0"
+    if not math.isfinite(value) or abs(value) >= 10**18:
+        return f"{value:.3g}"
     places = significant - 1 - math.floor(math.log10(abs(value)))
     rounded = round(value, places)
     text = _trimmed(rounded, max(0, places))

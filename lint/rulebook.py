@@ -10,8 +10,8 @@ from lint import yamlread
 from lint.builtin import builtin_dir
 from lint.errors import RuleModuleError
 from lint.kinds import KINDS
-from lint.kinds.base import Key, SpecError, check_keys, unless_source
 from lint.model import Applicability, Example, Rule, Severity
+from lint.spec import Key, SpecError, check_keys, unless_source
 
 MODULE_KEYS = {
     "module": Key((str,), required=True),

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from lint.kinds.base import Key, SpecError, check_keys, load_data_file, text_list
+from lint.spec import Key, SpecError, check_keys, load_data_file, text_list
 
 TABLE_KEYS = {
     "dimensions": Key((dict,), required=True),

@@ -184,3 +184,22 @@ def test_bad_bytes_in_utf16_are_reported(tmp_path):
     (finding,) = run_cli("--format", "json", str(path)).json["findings"]
     assert brief(finding) == ("encoding.undecodable-bytes", 1, 3, 1, 4, "\ufffd")
     assert finding["message"] == "bytes 0x00 0xd8 are not valid UTF-16; they were read as U+FFFD"
+
+
+def test_a_rule_that_fails_is_reported_and_the_others_still_run():
+    import lint
+    from lint.engine import lint_document
+    from lint.formats import parse
+
+    class Broken:
+        def check(self, text: str) -> list:
+            raise ValueError("cannot read this")
+
+    rules = lint.load_rules(selected=["quality.repeated-word"])
+    broken = rules[-1]._replace(id="user.broken", checker=Broken())
+    findings, errors = lint_document(parse("t.txt", "The the end."), [broken, *rules])
+    assert [(f.rule, f.text) for f in findings] == [("quality.repeated-word", "The the")]
+    assert [e.message for e in errors] == [
+        f"rule 'user.broken' ({broken.source_path}:{broken.line}) failed on this file and "
+        "was stopped (ValueError: cannot read this)"
+    ]

@@ -58,9 +58,9 @@ DOCUMENT_CASES = [
     ),
     (
         "thousands-separator",
-        "It weighs 1 200 kg and carries 1,500 kg and 1,800 kg.",
-        [(1, 11, "1 200", ("1,200",), ((1, 32, "1,500"),))],
-        "It weighs 1,200 kg and carries 1,500 kg and 1,800 kg.",
+        "It weighs 1 000 kg and carries 1,500 kg and 1,800 kg.",
+        [(1, 11, "1 000", ("1,000",), ((1, 32, "1,500"),))],
+        "It weighs 1,000 kg and carries 1,500 kg and 1,800 kg.",
     ),
     (
         "thousands-separator",
@@ -839,3 +839,89 @@ def test_a_module_prefer_is_the_default_preference(tmp_path: Path):
     ]
     settings = Settings(prefer={"user.sep": "none"})
     assert lint.check_text(text, "t.txt", rules=rules, settings=settings) == []
+
+
+# ---- cases a second review found, fixed since ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lows of -5°C (23°F).",
+        "It was -40°C (-40°F).",
+        "Limit warming to 1.5°C (2.7°F).",  # a difference of temperatures
+        "It rose by 2 °C (3.6 °F).",
+        "The marathon is 42.195 km, or 26.2 miles.",
+        "A range of 500 km [310 miles].",
+        "A range of 500 km – about 310 miles – on one charge.",
+        "A range of 500 km (c. 310 miles).",
+        "Keep it at 25 °C, i.e. 77 °F.",
+        "He is 1.80 m (5 ft 11 in) tall.",  # a compound measure
+    ],
+)
+def test_conversions_that_are_right_stay_silent(text: str):
+    rules = lint.load_rules(selected=["units.unit-conversion", "units.unit-system"])
+    assert lint.check_text(text, "t.txt", rules=rules) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It cost $1,500 in 2019 dollars, or 1,800 in 2023 euros.",  # years, not amounts
+        "He ran 3 100 m sprints and the 1,500 m final.",  # two figures, not 3,100
+        "The 4 400 m relay and the 1,600 m relay.",
+        "Buy 10MM shares and 10 mm bolts.",  # MM: million in finance
+        "Use 5W-30 oil, a 100 W lamp and a 65 W charger.",  # an oil grade
+        "A 6.1 inches diagonal screen, 1.25 mm thin, 150 mm long.",
+        "Write to e-mail@example.com; send an email, then another email.",
+    ],
+)
+def test_figures_that_are_not_the_quantities_they_look_like(text: str):
+    rules = lint.load_rules(selected=["units", "consistency"])
+    assert lint.check_text(text, "t.txt", rules=rules) == []
+
+
+def test_a_negative_figure_keeps_its_sign_in_a_fix():
+    text = "Lows of -1000 m, -2,000 m and -3,000 m."
+    assert rows(run("thousands-separator", text), text, "units.thousands-separator") == [
+        (1, 9, "-1000", ("-1,000",), ((1, 18, "-2,000"),))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "expected"),
+    [
+        ("chinese-magnitude", "It costs 10w yuan.", [(1, 10, "10w yuan", ("100,000 yuan",))]),
+        ("chinese-magnitude", "It costs 10w元.", [(1, 10, "10w元", ("100,000 yuan",))]),
+        ("decimal-mark", "It made 1,5 million dollars.", [(1, 9, "1,5", ("1.5",))]),
+        ("decimal-mark", "Fuel is 3,50 € per litre.", [(1, 9, "3,50", ("3.50",))]),
+    ],
+)
+def test_more_artifacts(rule: str, text: str, expected: list[Row]):
+    assert rows(run(rule, text), text, f"units.{rule}") == expected
+
+
+def test_currency_written_after_the_figure_counts_as_its_notation():
+    text = "It costs 100 RMB, the case 20 RMB and the charger 30 yuan."
+    assert rows(run("currency-notation", text), text, "units.currency-notation") == [
+        (1, 54, "yuan", (), ((1, 14, "RMB"),))
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Buy 1" + "0" * 400 + " jin.",
+        "It costs 1" + "0" * 400 + "万.",
+        "Walk 5 km then " + "9" * 400 + " miles.",
+        "１２３ " * 50 + "٣ kg and 1e5 km.",
+    ],
+)
+def test_huge_and_odd_figures_do_not_break_the_run(text: str):
+    assert [f.rule for f in lint.check_text(text, "t.txt") if f.rule.startswith("units.")] == []
+
+
+def test_a_long_run_of_spaced_figures_is_read_in_one_pass():
+    text = "Figures: " + "123 " * 2000 + "and 1000 km, 2,000 km and 3,000 km."
+    found = run("thousands-separator", text)
+    assert [f.text for f in found] == ["1000"]

@@ -21,9 +21,10 @@ from typing import Any, NamedTuple
 import regex
 
 from lint.document import Document, LineIndex
-from lint.kinds.base import Key, SpecError, check_keys, parse_template
 from lint.model import Hit, Related
 from lint.regexes import casefolded, compile_regex, required_literals, time_limit
+from lint.spec import Key, SpecError, check_keys, parse_template
+from lint.tally import tally, winners
 from lint.template import Template, match_case
 
 KEYS = {
@@ -44,13 +45,6 @@ class Variant(NamedTuple):
     write: str | None
 
 
-class Tally(NamedTuple):
-    """How often each variant occurs, and where first (None if never)."""
-
-    counts: list[int]
-    first: list[tuple[int, int] | None]
-
-
 def occurrences(
     pattern: regex.Pattern[str], literals: tuple[str, ...], document: Document
 ) -> Iterator[tuple[int, int, int]]:
@@ -64,26 +58,6 @@ def occurrences(
             if found.end() > found.start():
                 index = int(found.lastgroup[1:])
                 yield index, segment.start + found.start(), segment.start + found.end()
-
-
-def winner(tally: Tally, named: int | None) -> int | None:
-    """The named variant, else the most used (the earliest on a tie); None if the text
-    is already consistent."""
-    used = [i for i, count in enumerate(tally.counts) if count]
-    if named is not None:
-        return named if any(i != named for i in used) else None
-    if len(used) < 2:
-        return None
-    return max(used, key=lambda i: (tally.counts[i], -tally.first[i][0]))
-
-
-def where_text(document: Document, span: tuple[int, int] | None, lines: list[LineIndex]) -> str:
-    """'line N' of an offset; the line index is built once, on first need."""
-    if span is None:
-        return "as configured"
-    if not lines:
-        lines.append(LineIndex.of(document.text))
-    return f"line {lines[0].position(span[0])[0]}"
 
 
 class ConsistencyChecker(NamedTuple):
@@ -101,27 +75,23 @@ class ConsistencyChecker(NamedTuple):
 
     def check_document(self, document: Document, prefer: str | None) -> Iterator[Hit]:
         pattern = regex.compile(self.source, self.flags)
-        tally = Tally([0] * len(self.variants), [None] * len(self.variants))
-        for index, start, end in occurrences(pattern, self.literals, document):
-            tally.counts[index] += 1
-            if tally.first[index] is None:
-                tally.first[index] = (start, end)
-        names = [variant.name for variant in self.variants]
-        wanted = prefer or self.prefer
-        best = winner(tally, names.index(wanted) if wanted in names else None)
+        names = self.styles()
+        counted = tally(
+            ("", names[index], start, end)
+            for index, start, end in occurrences(pattern, self.literals, document)
+        )
+        best = winners(counted, prefer or self.prefer).get("")
         if best is None:
             return
-        first = tally.first[best]
-        lines: list[LineIndex] = []
-        values = {
-            "preferred": names[best],
-            "count": str(tally.counts[best]),
-            "where": where_text(document, first, lines),
-        }
-        related = (Related(*first, f'"{names[best]}" first used here'),) if first else ()
-        write = self.variants[best].write
+        related: tuple[Related, ...] = ()
+        where = "as configured"
+        if best.start >= 0:
+            where = f"line {LineIndex.of(document.text).position(best.start)[0]}"
+            related = (Related(best.start, best.end, f'"{best.style}" first used here'),)
+        values = {"preferred": best.style, "count": str(best.count), "where": where}
+        write = self.variants[names.index(best.style)].write
         for index, start, end in occurrences(pattern, self.literals, document):
-            if index == best:
+            if names[index] == best.style:
                 continue
             match = document.text[start:end]
             values.update(match=match, variant=names[index])
@@ -141,11 +111,12 @@ class ConsistencyChecker(NamedTuple):
 
 
 def _variant(item: Any, line: int, case_sensitive: bool) -> tuple[str, Variant]:
-    """A variant's expression and its name."""
+    """A variant's expression and its name. A text is matched as a whole word, and not
+    inside an e-mail address or a path (`e-mail@example.com`)."""
     if isinstance(item, str):
         if not item.strip():
             raise SpecError("variants", "a variant cannot be empty", line)
-        source = regex.escape(item)
+        source = r"(?<![@/][-.\w]*)" + regex.escape(item) + r"(?![-.\w]*[@/])"
         if regex.match(r"\w", item):
             source = r"\b" + source
         if regex.search(r"\w$", item):
@@ -159,7 +130,7 @@ def _variant(item: Any, line: int, case_sensitive: bool) -> tuple[str, Variant]:
     return item["pattern"], Variant(item["name"], item.get("write"))
 
 
-def build(spec: dict, message: str, fix: str | None, folder: Path) -> ConsistencyChecker:
+def build(spec: dict[str, Any], message: str, fix: str | None, folder: Path) -> ConsistencyChecker:
     case_sensitive = spec.get("case_sensitive", False)
     items = spec["variants"]
     pairs = [

@@ -20,10 +20,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-from lint.kinds.base import Key, SpecError, check_keys, parse_template, text_list
 from lint.model import Hit
 from lint.regexes import folded
 from lint.scripts import word_boundary
+from lint.spec import Key, SpecError, check_keys, parse_template, text_list
 from lint.template import Template, match_case
 
 KEYS = {

@@ -15,9 +15,9 @@ from typing import NamedTuple
 
 import regex
 
-from lint.kinds.base import Key, parse_template
 from lint.model import Hit
 from lint.regexes import casefolded, compile_regex, required_literals, time_limit
+from lint.spec import Key, parse_template
 from lint.template import Template, match_case
 
 KEYS = {

@@ -1,32 +1,26 @@
 """`quantity`: numbers with their units, read with the unit table (`rules/data/units.yaml`).
 
-Keys: `check` (required, one of CHECKS below) and `units` (a unit table, relative to the
-module; default the built-in one). Document-level checks see the whole text before
-deciding which style it uses; the others look at one segment at a time.
+Keys: `check` (required, one of the checks below), `units` (a unit table, relative to
+the module; default the built-in one) and `prefer` (document-level checks: the style
+that wins). What counts as a quantity is described in `lint/quantities.py`.
 
-What counts as a quantity: a figure (`1,000.5`, `1 000`, `１０００`) with a unit from
-the table after it (`500 km`, `25°C`, `5-inch`) or a currency before it (`RMB 100`,
-`¥100`). Figures inside words and codes (`L9`, `A1000`, `x86`), version numbers
-(`1.2.3`) and figures with letters glued on that are not units are not quantities.
+Document-level checks count each style's uses over the whole document, then read it
+again to report the uses of losing styles: memory holds the counts, not the uses.
 """
 
 from __future__ import annotations
 
-import collections
-import functools
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import regex
 
 from lint.builtin import builtin_dir
 from lint.document import Document, LineIndex
-from lint.kinds.base import Key, SpecError, parse_template
 from lint.model import Hit, Related
 from lint.numbers import (
     SPELLED_SCALES,
-    Figure,
     agrees,
     ascii_digits,
     group_thousands,
@@ -34,9 +28,30 @@ from lint.numbers import (
     write_measure,
     write_number,
 )
+from lint.quantities import (
+    LATIN_AFTER,
+    MAX_DIGITS,
+    NOT_IN_WORD,
+    Quantity,
+    alternation,
+    before_figure,
+    compound,
+    conventional,
+    measured,
+    pairs,
+    scan,
+    scanned,
+    scanner_source,
+    unit_forms,
+    unpaired,
+    words_after,
+    words_pattern,
+)
 from lint.regexes import time_limit
+from lint.spec import Key, SpecError, parse_template
+from lint.tally import Winner, tally, winners
 from lint.template import Template
-from lint.units import Form, Forms, Unit, UnitTable, forms_of, load_table
+from lint.units import Forms, Unit, UnitTable, forms_of, load_table
 
 KEYS = {
     "check": Key((str,), required=True),
@@ -44,211 +59,7 @@ KEYS = {
     "prefer": Key((str,)),
 }
 BUILTIN_TABLE = "data/units.yaml"
-
-# After a figure: letters that would make it part of a word, digits that would make it
-# part of a longer figure or a version number.
-_LATIN_AFTER = r"(?![\p{Latin}\p{N}_²³])"
-_NOT_IN_WORD = r"(?<![\p{L}\p{N}_.,]|[\p{L}_]-)"
-_END_OF_FIGURE = r"(?![\p{L}\p{N}_]|[.,]\d)"
-_CONVERSION_BETWEEN = regex.compile(
-    r"\s*(?:[(（/]|\bor\b)\s*"
-    r"(?:(?:about|approx\.|approximately|around|roughly|ca\.|some)\s+|[~≈]\s*)?"
-    r"(?:\d[\d.,]*\s*(?:[-–]|to)\s*)?",  # the start of a range: (0-62 mph)
-    regex.IGNORECASE,
-)
-_WORDS_AFTER = regex.compile(r"[\s+-]*(\w+)(?:\s+(\w+))?")
 _DIMENSION_NAMES = {"temperature": "temperatures", "currency": "amounts", "ratio": "ratios"}
-
-
-class Quantity(NamedTuple):
-    """A figure and what is written with it; spans are offsets in the segment."""
-
-    start: int
-    end: int
-    figure: Figure
-    number: tuple[int, int]
-    prefix: str
-    gap: str  # between figure and unit: "", a space, or "-"
-    unit: Form | None
-    unit_span: tuple[int, int]
-    scale: float = 1  # a spelled magnitude after the figure: "1.2 million km"
-
-    @property
-    def value(self) -> float:
-        return self.figure.value * self.scale
-
-
-def _alternation(forms: Iterable[tuple[str, bool]]) -> str:
-    """Longest first; each form with its case flag; a space may be any run of spaces."""
-    items = sorted(set(forms), key=lambda item: (-len(item[0]), item))
-    parts = []
-    for text, any_case in items:
-        escaped = regex.escape(text).replace(r"\ ", r"[ \u00a0]+")
-        parts.append(f"(?i:{escaped})" if any_case else escaped)
-    return "|".join(parts)
-
-
-def _unit_forms(table: UnitTable) -> list[tuple[str, bool]]:
-    forms: list[tuple[str, bool]] = []
-    for unit in table.units:
-        forms += [(s, unit.case_strict) for s in unit.spellings]
-        forms += [(w, True) for w in unit.words]
-        forms += [(c, False) for c in unit.chinese]
-    return forms
-
-
-def _prefixes(table: UnitTable) -> str:
-    return _alternation((p, False) for unit in table.units for p in unit.prefixes)
-
-
-def _before_figure(table: UnitTable) -> str:
-    """The opening of an expression for a figure, which may have a currency before it.
-    The figure's first digit is tested first and the currency looked for behind it:
-    trying every currency at every position of a text is three times slower."""
-    prefixes = _prefixes(table)
-    return rf"(?=\d)(?:(?<=(?<![\p{{L}}\p{{N}}_])(?P<prefix>{prefixes})[ \u00a0]?)"
-
-
-def scanner_source(table: UnitTable) -> str:
-    """One expression for every quantity the table can read."""
-    units = _alternation(_unit_forms(table))
-    figure = (
-        r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"
-        r"|\d{1,3}(?:[\u00a0\u2009\u202f]\d{3})+(?:\.\d+)?"
-        # grouped by plain spaces only after a currency or before a unit: "10 100-meter"
-        rf"|\d{{1,3}}(?: \d{{3}})+(?:\.\d+)?"
-        rf"(?(prefix)(?![ ]?\d)|(?=[ \u00a0]?(?:{units}){_LATIN_AFTER}))"
-        r"|\d+(?:\.\d+)?"
-    )
-    return (
-        rf"{_before_figure(table)}|{_NOT_IN_WORD})"
-        rf"(?P<number>{figure})"
-        rf"(?:[ \u00a0](?P<scale>(?i:{'|'.join(SPELLED_SCALES)}))(?!\p{{L}}))?"
-        rf"(?:(?P<gap>[ \u00a0\u202f]|-|)(?P<unit>{units}){_LATIN_AFTER}|{_END_OF_FIGURE})"
-    )
-
-
-def scan(pattern: regex.Pattern[str], forms: Forms, text: str) -> Iterator[Quantity]:
-    for found in pattern.finditer(text, timeout=time_limit(text)):
-        unit = forms.read(found["unit"]) if found["unit"] else None
-        gap = found["gap"] or ""
-        if unit is not None and gap == "" and not unit.unit.attached:
-            continue  # "5g", "5m": not grams or metres
-        if unit is not None and found["prefix"] and unit.unit.dimension != "currency":
-            unit = None  # "$5 m": five million dollars
-        yield Quantity(
-            start=found.start("prefix") if found["prefix"] else found.start(),
-            end=found.end(),
-            figure=read_figure(found["number"]),
-            number=found.span("number"),
-            prefix=found["prefix"] or "",
-            gap=gap,
-            unit=unit,
-            unit_span=found.span("unit") if found["unit"] else (found.end(), found.end()),
-            scale=SPELLED_SCALES[found["scale"].lower()] if found["scale"] else 1,
-        )
-
-
-def _words_after(text: str, end: int) -> tuple[str, ...]:
-    found = _WORDS_AFTER.match(text, end, min(len(text), end + 60))
-    return tuple(w for w in found.groups() if w) if found else ()
-
-
-def conventional(quantity: Quantity, text: str) -> bool:
-    """An imperial unit used as it is everywhere (`15.6-inch screen`)."""
-    unit = quantity.unit.unit
-    return bool(unit.conventional_before) and any(
-        word in unit.conventional_before for word in _words_after(text, quantity.unit_span[1])
-    )
-
-
-def measured(quantity: Quantity) -> Unit | None:
-    """The unit of a quantity measured in a system (metric or imperial), else None."""
-    form = quantity.unit
-    if form is None or form.how == "chinese" or form.unit.system not in ("metric", "imperial"):
-        return None
-    return form.unit
-
-
-def pairs(quantities: Iterable[Quantity], text: str) -> Iterator[tuple[Quantity, Quantity]]:
-    """(first, second) for a quantity given again in other units right after itself:
-    `500 km (310 miles)`, `500 km/310 mi`, `100 kg or 220 lb`, `0-100 km/h (0-62 mph)`."""
-    previous = None
-    for quantity in quantities:
-        unit = measured(quantity)
-        if unit is None:
-            continue
-        if previous is not None:
-            before = measured(previous)
-            between = _CONVERSION_BETWEEN.fullmatch(text, previous.end, quantity.start)
-            if between and before.dimension == unit.dimension and before != unit:
-                yield previous, quantity
-                previous = None  # "500 km/310 mi or 800 km/497 mi": two pairs, not three
-                continue
-        previous = quantity
-
-
-# ---- document-level checks: observe every use, then report those not in the winning style
-
-
-class Observation(NamedTuple):
-    """One use of a style (document offsets): counted, then reported if it lost."""
-
-    group: str  # what must be written one way: a magnitude class, a dimension, a unit
-    style: str  # how this use writes it
-    start: int
-    end: int
-    fix: Callable[[str, str], str | None] | None = None  # (winner's text, style) → text
-    values: tuple[tuple[str, str], ...] = ()  # more placeholders for the message
-
-
-class Winner(NamedTuple):
-    style: str
-    count: int
-    start: int
-    end: int
-
-
-def winners(
-    observations: Iterable[Observation], prefer: str | None, absent_wins: bool = True
-) -> dict[str, Winner]:
-    """Per group written in more than one style, or not in the preferred one: the
-    preferred style, else the most used, the earliest on a tie. A preferred style the
-    text never uses wins with no first occurrence (start -1), if `absent_wins`."""
-    counts: collections.Counter[tuple[str, str]] = collections.Counter()
-    first: dict[tuple[str, str], tuple[int, int]] = {}
-    for seen in observations:
-        key = (seen.group, seen.style)
-        counts[key] += 1
-        first.setdefault(key, (seen.start, seen.end))
-    styles: dict[str, list[str]] = collections.defaultdict(list)
-    for group, style in counts:
-        styles[group].append(style)
-    result = {}
-    for group, used in styles.items():
-        if prefer is not None and prefer not in used:
-            if absent_wins:
-                result[group] = Winner(prefer, 0, -1, -1)
-        elif len(used) < 2:
-            continue
-        else:
-            best = prefer or max(used, key=lambda s: (counts[group, s], -first[group, s][0]))
-            result[group] = Winner(best, counts[group, best], *first[group, best])
-    return result
-
-
-_last_scan: list[tuple[str, str, tuple[Quantity, ...]]] = []
-
-
-def _scanned(source: str, forms: Forms, text: str) -> tuple[Quantity, ...]:
-    """The quantities in `text`, kept for the next call: the engine runs every rule on
-    one segment before the next, so the quantity checks of a segment share one scan."""
-    last = _last_scan[-1] if _last_scan else None
-    if last is not None and last[1] is text and last[0] == source:
-        return last[2]
-    quantities = tuple(scan(regex.compile(source), forms, text))
-    _last_scan[:] = [(source, text, quantities)]
-    return quantities
 
 
 class Sources(NamedTuple):
@@ -269,8 +80,16 @@ class _Base(NamedTuple):
     message: Template
     fix: Template | None
 
-    def quantities(self, text: str) -> tuple[Quantity, ...]:
-        return _scanned(self.sources.quantity, self.forms, text)
+    def quantities(self, text: str) -> Iterator[Quantity] | tuple[Quantity, ...]:
+        """The quantities of one segment, shared by the segment checks."""
+        return scanned(self.sources.quantity, self.forms, text)
+
+    def scan(self, text: str) -> Iterator[Quantity]:
+        """The quantities of one segment, read anew (document-level passes)."""
+        return scan(regex.compile(self.sources.quantity), self.forms, text)
+
+    def spacing(self, unit: Unit) -> str:
+        return " " if unit.spacing else ""
 
     def hit(
         self,
@@ -295,100 +114,123 @@ class _Base(NamedTuple):
         )
 
 
-class SegmentQuantityChecker(_Base):
-    def check(self, text: str) -> Iterator[Hit]:
-        return SEGMENT_CHECKS[self.check_name](self, text)
+# ---- document-level checks
+
+
+class Use(NamedTuple):
+    """One use of a style in a segment: counted, then reported if its style lost.
+    `quantity` is what a fix is made from."""
+
+    group: str  # what must be written one way: a magnitude class, a dimension, a unit
+    style: str
+    start: int
+    end: int
+    quantity: Quantity | None = None
+
+
+class Check(NamedTuple):
+    """A document-level check: how it finds uses, how it fixes a losing one."""
+
+    uses: Callable[[_Base, str], Iterator[Use]]
+    fix: Callable[[_Base, str, Use, str, str], str | None]  # (segment text, use, example, style)
+    styles: tuple[str, ...]  # what a configuration may prefer
+    values: Callable[[_Base, Use], dict[str, str]] = lambda checker, use: {}
+    fixed_preference: str | None = None  # a style that always wins when present
 
 
 class DocumentQuantityChecker(_Base):
     def styles(self) -> tuple[str, ...]:
         """What `prefer` may name."""
-        return STYLES.get(self.check_name, ())
+        return DOCUMENT_CHECKS[self.check_name].styles
+
+    def _uses(self, check: Check, document: Document) -> Iterator[tuple[str, Use]]:
+        for segment in document.segments:
+            for use in check.uses(self, segment.text):
+                yield (
+                    segment.text,
+                    use._replace(start=use.start + segment.start, end=use.end + segment.start),
+                )
 
     def check_document(self, document: Document, prefer: str | None) -> Iterator[Hit]:
-        observe = OBSERVERS[self.check_name]
-        prefer = FIXED_PREFERENCE.get(self.check_name, prefer or self.prefer)
-
-        observations = [
-            seen._replace(start=seen.start + segment.start, end=seen.end + segment.start)
-            for segment in document.segments
-            for seen in observe(self, segment.text)
-        ]
-        best_of = winners(observations, prefer, self.check_name not in FIXED_PREFERENCE)
+        check = DOCUMENT_CHECKS[self.check_name]
+        wanted = check.fixed_preference or prefer or self.prefer
+        counted = tally(use[:4] for _, use in self._uses(check, document))
+        best_of = winners(counted, wanted, absent_wins=check.fixed_preference is None)
         if not best_of:
             return
         lines = LineIndex.of(document.text)
-        for seen in observations:
-            best = best_of.get(seen.group)
-            if best is None or seen.style == best.style:
-                continue
-            if best.start < 0:
-                example, line, where = SAMPLES.get(best.style, ""), "", "as configured"
-                related: tuple[Related, ...] = ()
-            else:
-                example = document.text[best.start : best.end]
-                line = str(lines.position(best.start)[0])
-                where = f'"{example}" on line {line}'
-                related = (Related(best.start, best.end, f'"{example}" first used here'),)
-            values = {
-                "match": document.text[seen.start : seen.end],
-                "style": STYLE_LABELS.get(seen.style, seen.style),
-                "preferred": STYLE_LABELS.get(best.style, best.style),
-                "example": example,
-                "line": line,
-                "where": where,
-                "count": str(best.count),
-                "group": seen.group,
-                **dict(seen.values),
-            }
-            suggestion = seen.fix(example, best.style) if seen.fix else None
-            yield self.hit(
-                (seen.start, seen.end), values, (suggestion,) if suggestion else (), None, related
-            )
+        for segment_text, use in self._uses(check, document):
+            best = best_of.get(use.group)
+            if best is not None and use.style != best.style:
+                yield self._report(check, document, lines, segment_text, use, best)
+
+    def _report(
+        self,
+        check: Check,
+        document: Document,
+        lines: LineIndex,
+        segment_text: str,
+        use: Use,
+        best: Winner,
+    ) -> Hit:
+        if best.start < 0:
+            example, line, where = SAMPLES.get(best.style, ""), "", "as configured"
+            related: tuple[Related, ...] = ()
+        else:
+            example = document.text[best.start : best.end]
+            line = str(lines.position(best.start)[0])
+            where = f'"{example}" on line {line}'
+            related = (Related(best.start, best.end, f'"{example}" first used here'),)
+        values = {
+            "match": document.text[use.start : use.end],
+            "style": STYLE_LABELS.get(use.style, use.style),
+            "preferred": STYLE_LABELS.get(best.style, best.style),
+            "example": example,
+            "line": line,
+            "where": where,
+            "count": str(best.count),
+            "group": use.group,
+            **check.values(self, use),
+        }
+        suggestion = check.fix(self, segment_text, use, example, best.style)
+        suggestions = (suggestion,) if suggestion else ()
+        return self.hit((use.start, use.end), values, suggestions, None, related)
 
 
-def _observe_separators(checker: _Base, text: str) -> Iterator[Observation]:
-    for quantity in checker.quantities(text):
+def _separator_uses(checker: _Base, text: str) -> Iterator[Use]:
+    for quantity in checker.scan(text):
         figure = quantity.figure
         counted = quantity.unit or quantity.prefix or figure.separator
-        if not figure.magnitude_class or not counted:
-            continue
-        start, end = quantity.number
-        group = "4-digit" if figure.magnitude_class == "4" else "5-digit and longer"
-        number = ascii_digits(text[start:end])
-        yield Observation(group, figure.style, start, end, functools.partial(_regroup, number))
+        if figure.magnitude_class and counted:
+            group = "4-digit" if figure.magnitude_class == "4" else "5-digit and longer"
+            yield Use(group, figure.style, *quantity.number, quantity)
 
 
-def _regroup(number: str, example: str, style: str) -> str:
+def _regroup(checker: _Base, text: str, use: Use, example: str, style: str) -> str:
     """`1000` in the grouping of `example`: `1,000`, `1 000` or `1000`."""
-    whole, dot, fraction = number.partition(".")
+    number = ascii_digits(text[slice(*use.quantity.number)])
+    sign = number[0] if number[0] in "-−" else ""
+    whole, dot, fraction = number.lstrip("-−").partition(".")
     digits = "".join(c for c in whole if c.isdigit())
-    separator = read_figure(example).separator
-    return group_thousands(digits, separator) + dot + fraction
+    return sign + group_thousands(digits, read_figure(example).separator) + dot + fraction
 
 
-def _observe_systems(checker: _Base, text: str) -> Iterator[Observation]:
-    quantities = checker.quantities(text)
-    paired = {q.start for pair in pairs(quantities, text) for q in pair}
-    for quantity in quantities:
-        unit = measured(quantity)
-        if unit is None or quantity.start in paired or conventional(quantity, text):
-            continue
-        written = text[quantity.start : quantity.end]
-        convert = functools.partial(_converted, checker, quantity, written)
-        group = _DIMENSION_NAMES.get(unit.dimension, unit.dimension)
-        yield Observation(group, unit.system, quantity.start, quantity.end, convert)
+def _system_uses(checker: _Base, text: str) -> Iterator[Use]:
+    for quantity in unpaired(checker.scan(text), text):
+        if not conventional(quantity, text):
+            unit = measured(quantity)
+            group = _DIMENSION_NAMES.get(unit.dimension, unit.dimension)
+            yield Use(group, unit.system, quantity.start, quantity.end, quantity)
 
 
-def _converted(
-    checker: _Base, quantity: Quantity, written: str, example: str, _: str
-) -> str | None:
+def _converted(checker: _Base, text: str, use: Use, example: str, style: str) -> str | None:
     """`310 miles` → `499 km (310 miles)`: in the unit of the text's own example, or in
-    a unit of its system that gives a figure between 1 and 1000 (`12 inches` → `30.5 cm`)."""
-    found = checker.quantities(example)
-    if not found or found[0].unit is None:
+    a unit of its system that gives a figure between 1 and 1000 (`12 inches` → `305 mm`)."""
+    found = next(checker.scan(example), None)
+    if found is None or found.unit is None:
         return None
-    example_unit = found[0].unit.unit
+    example_unit = found.unit.unit
+    quantity = use.quantity
     base = quantity.unit.unit.to_base(quantity.value)
     candidates = [example_unit] + [
         unit
@@ -398,79 +240,67 @@ def _converted(
         and unit.spellings
     ]
     unit = next((u for u in candidates if 1 <= abs(u.from_base(base)) < 1000), example_unit)
-    space = " " if unit.spacing else ""
-    return f"{write_measure(unit.from_base(base))}{space}{unit.symbol} ({written})"
+    written = text[quantity.start : quantity.end]
+    return f"{write_measure(unit.from_base(base))}{checker.spacing(unit)}{unit.symbol} ({written})"
 
 
-def _observe_spacing(checker: _Base, text: str) -> Iterator[Observation]:
-    for quantity in checker.quantities(text):
+def _spacing_uses(checker: _Base, text: str) -> Iterator[Use]:
+    for quantity in checker.scan(text):
         form = quantity.unit
         if form is None or form.how not in ("symbol", "miscased") or not form.unit.spacing:
             continue
-        if quantity.gap == "-":
-            continue
-        start, end = quantity.number[0], quantity.unit_span[1]
-        number = text[start : quantity.number[1]]
-        unit = text[quantity.unit_span[0] : end]
-        style = "spaced" if quantity.gap else "attached"
-        respace = functools.partial(_respace, number, unit)
-        yield Observation("spacing", style, start, end, respace)
+        if quantity.gap != "-":
+            style = "spaced" if quantity.gap else "attached"
+            yield Use("spacing", style, quantity.number[0], quantity.unit_span[1], quantity)
 
 
-def _respace(number: str, unit: str, example: str, style: str) -> str:
+def _respace(checker: _Base, text: str, use: Use, example: str, style: str) -> str:
+    number = text[slice(*use.quantity.number)]
+    unit = text[slice(*use.quantity.unit_span)]
     return f"{number} {unit}" if style == "spaced" else f"{number}{unit}"
 
 
-def _observe_unit_forms(checker: _Base, text: str) -> Iterator[Observation]:
-    for quantity in checker.quantities(text):
+def _unit_form_uses(checker: _Base, text: str) -> Iterator[Use]:
+    for quantity in checker.scan(text):
         unit = measured(quantity)
-        if unit is None:
-            continue
-        style = "word" if quantity.unit.how == "word" else "symbol"
-        to_symbol = functools.partial(_symbol_for_word, unit, style)
-        yield Observation(unit.symbol, style, *quantity.unit_span, to_symbol)
+        if unit is not None:
+            style = "word" if quantity.unit.how == "word" else "symbol"
+            yield Use(unit.symbol, style, *quantity.unit_span, quantity)
 
 
-def _symbol_for_word(unit: Unit, style: str, example: str, winner: str) -> str | None:
-    return unit.symbol if style == "word" and winner == "symbol" else None
+def _to_symbol(checker: _Base, text: str, use: Use, example: str, style: str) -> str | None:
+    return use.quantity.unit.unit.symbol if style == "symbol" else None
 
 
-@functools.lru_cache(maxsize=16)
-def _context_pattern(words: tuple[str, ...]) -> regex.Pattern[str]:
-    alternatives = "|".join(regex.escape(word) for word in words)
-    source = rf"(?<![\p{{L}}\p{{N}}_])(?:{alternatives})(?![\p{{L}}\p{{N}}_])"
-    return regex.compile(source, regex.IGNORECASE)
-
-
-def _observe_ambiguous(checker: _Base, text: str) -> Iterator[Observation]:
+def _ambiguous_uses(checker: _Base, text: str) -> Iterator[Use]:
     """Mentions of the other meaning and bare signs, as two styles of one group; the
     mention always wins, so each bare sign in a text that has one is reported."""
     for sign in checker.table.ambiguous:
-        values = (("means", sign.means), ("write", sign.write))
         group = sign.forms[0]
-        context = _context_pattern(sign.context)
-        for found in context.finditer(text, timeout=time_limit(text)):
-            yield Observation(group, "mention", *found.span(), None, values)
-        for quantity in checker.quantities(text):
+        for found in words_pattern(sign.context).finditer(text, timeout=time_limit(text)):
+            yield Use(group, "mention", *found.span())
+        for quantity in checker.scan(text):
             if quantity.prefix in sign.forms:
-                span = (quantity.start, quantity.start + len(quantity.prefix))
-                yield Observation(group, "sign", *span, None, values)
+                yield Use(group, "sign", quantity.start, quantity.start + len(quantity.prefix))
 
 
-OBSERVERS: dict[str, Callable[[_Base, str], Iterator[Observation]]] = {
-    "thousands-separator": _observe_separators,
-    "unit-system": _observe_systems,
-    "unit-spacing": _observe_spacing,
-    "unit-form": _observe_unit_forms,
-    "ambiguous-currency": _observe_ambiguous,
-}
-FIXED_PREFERENCE = {"ambiguous-currency": "mention"}
-# The styles a text may prefer, by check.
-STYLES = {
-    "thousands-separator": ("comma", "space", "none"),
-    "unit-system": ("metric", "imperial"),
-    "unit-spacing": ("spaced", "attached"),
-    "unit-form": ("symbol", "word"),
+def _ambiguous_values(checker: _Base, use: Use) -> dict[str, str]:
+    sign = next(s for s in checker.table.ambiguous if s.forms[0] == use.group)
+    return {"means": sign.means, "write": sign.write}
+
+
+def _no_fix(checker: _Base, text: str, use: Use, example: str, style: str) -> None:
+    return None
+
+
+DOCUMENT_CHECKS = {
+    "thousands-separator": Check(_separator_uses, _regroup, ("comma", "space", "none")),
+    "unit-system": Check(_system_uses, _converted, ("metric", "imperial")),
+    "unit-spacing": Check(_spacing_uses, _respace, ("spaced", "attached")),
+    "unit-form": Check(_unit_form_uses, _to_symbol, ("symbol", "word")),
+    "ambiguous-currency": Check(
+        _ambiguous_uses, _no_fix, (), _ambiguous_values, fixed_preference="mention"
+    ),
 }
 # What a fix takes as the example of a preferred style the text does not use.
 SAMPLES = {"comma": "1,000", "space": "1\u202f000", "none": "1000"}
@@ -489,6 +319,11 @@ STYLE_LABELS = {
 # ---- segment-level checks
 
 
+class SegmentQuantityChecker(_Base):
+    def check(self, text: str) -> Iterator[Hit]:
+        return SEGMENT_CHECKS[self.check_name](self, text)
+
+
 def _in_capitals(text: str, start: int, end: int) -> bool:
     """Whether the words around a span are written in capitals (a heading), not just
     an acronym (`CATL 75 KWH`)."""
@@ -503,7 +338,7 @@ def _check_unit_case(checker: _Base, text: str) -> Iterator[Hit]:
             continue
         if _in_capitals(text, quantity.start, quantity.unit_span[0]):
             continue  # "TOP SPEED 200 KM/H": a heading in capitals
-        written = text[quantity.unit_span[0] : quantity.unit_span[1]]
+        written = text[slice(*quantity.unit_span)]
         unit = quantity.unit.unit
         right = next(s for s in unit.spellings if s.lower() == written.lower())
         yield checker.hit(quantity.unit_span, {"match": written, "unit": unit.symbol}, (right,))
@@ -511,22 +346,25 @@ def _check_unit_case(checker: _Base, text: str) -> Iterator[Hit]:
 
 def _check_conversions(checker: _Base, text: str) -> Iterator[Hit]:
     for first, second in pairs(checker.quantities(text), text):
+        if compound(second, text):
+            continue  # "1.80 m (5 ft 11 in)": the second is only a part
         source, target = measured(first), measured(second)
         expected = target.from_base(source.to_base(first.value)) / second.scale
-        number = text[second.number[0] : second.number[1]]
-        if agrees(expected, second.figure.value, ascii_digits(number)):
+        number = ascii_digits(text[slice(*second.number)])
+        if agrees(expected, second.figure.value, number):
             continue
-        rounded = round(expected, second.figure.decimals)
-        figure = f"{rounded:.{second.figure.decimals}f}"
-        whole, dot, fraction = figure.partition(".")
-        figure = (
-            group_thousands(whole, second.figure.separator) if second.figure.separator else whole
-        )
-        figure += dot + fraction
+        if source.offset != target.offset:  # a difference of temperatures: 1.5 °C (2.7 °F)
+            difference = first.value * source.factor / target.factor / second.scale
+            if agrees(difference, second.figure.value, number):
+                continue
+        decimals = second.figure.decimals
+        whole, dot, fraction = f"{round(expected, decimals):.{decimals}f}".partition(".")
+        separator = second.figure.separator
+        figure = (group_thousands(whole, separator) if separator else whole) + dot + fraction
         values = {
             "match": text[second.number[0] : second.unit_span[1]],
             "source": text[first.number[0] : first.unit_span[1]],
-            "expected": f"{write_measure(expected)} {target.symbol}",
+            "expected": f"{write_measure(expected)}{checker.spacing(target)}{target.symbol}",
         }
         span = (second.number[0], second.unit_span[1])
         yield checker.hit(span, values, (figure,), fix_span=second.number)
@@ -549,27 +387,23 @@ def _check_decimal_mark(checker: _Base, text: str) -> Iterator[Hit]:
 
 def _check_magnitudes(checker: _Base, text: str) -> Iterator[Hit]:
     pattern = regex.compile(checker.sources.magnitude)
-    by_form = {form: m for m in checker.table.magnitudes for form in m.forms}
+    by_form = {form.lower(): m for m in checker.table.magnitudes for form in m.forms}
     for found in pattern.finditer(text, timeout=time_limit(text)):
-        magnitude = by_form.get(found["magnitude"]) or next(
-            m
-            for m in checker.table.magnitudes
-            if found["magnitude"].lower() in (f.lower() for f in m.forms)
-        )
+        magnitude = by_form[" ".join(found["magnitude"].lower().split())]
+        figure = read_figure(found["number"])
+        if figure.integer_digits > MAX_DIGITS:
+            continue
         if magnitude.attached:
-            after = _words_after(text, found.end())
-            if found["gap"] or not (
-                found["prefix"] or (after and after[0].lower() in magnitude.before)
-            ):
+            after = words_after(text, found.end())
+            allowed = found["prefix"] or found["tail"]
+            if found["gap"] or not (allowed or (after and after[0].lower() in magnitude.before)):
                 continue
-        value = read_figure(found["number"]).value * magnitude.value
-        written = write_number(value)
+        written = write_number(figure.value * magnitude.value)
         if found["tail"]:
             tail = checker.forms.read(found["tail"].strip())
             written += " " + (tail.unit.symbol if tail else found["tail"].strip())
-        values = {"match": found.group()[found.start("number") - found.start() :]}
         span = (found.start("number"), found.end())
-        yield checker.hit(span, values, (written,))
+        yield checker.hit(span, {"match": text[slice(*span)]}, (written,))
 
 
 def _check_chinese_units(checker: _Base, text: str) -> Iterator[Hit]:
@@ -578,15 +412,15 @@ def _check_chinese_units(checker: _Base, text: str) -> Iterator[Hit]:
         if form is None or form.how != "chinese":
             continue
         unit = form.unit
-        number = ascii_digits(text[quantity.number[0] : quantity.number[1]])
+        number = ascii_digits(text[slice(*quantity.number)])
         span = (quantity.number[0], quantity.unit_span[1])
-        values = {"match": text[span[0] : span[1]], "note": ""}
+        values = {"match": text[slice(*span)], "note": ""}
         if unit.convert_to is None:
-            yield checker.hit(span, values, (f"{number} {unit.symbol}",))
+            yield checker.hit(span, values, (f"{number}{checker.spacing(unit)}{unit.symbol}",))
             continue
         target = checker.table.by_symbol(unit.convert_to)
         value = target.from_base(unit.to_base(quantity.value))
-        converted = f"{write_measure(value)} {target.symbol}"
+        converted = f"{write_measure(value)}{checker.spacing(target)}{target.symbol}"
         values["note"] = f" ({unit.note})" if unit.note else ""
         yield checker.hit(span, values, (converted, f"{number} {unit.symbol} ({converted})"))
 
@@ -641,20 +475,23 @@ MESSAGE_NAMES = {
 
 
 def _decimal_source(table: UnitTable) -> str:
-    units = _alternation(_unit_forms(table))
+    """Continental figures: `1.000,5`, `1.000.000`, `3,5` (the last two need a unit or
+    a currency, before or after: `3,50 €`, or a scale: `1,5 million`)."""
+    currency_after = [(p, False) for u in table.units for p in u.prefixes if not p.isalpha()]
+    after = "|".join((unit_forms(table), alternation(currency_after), "|".join(SPELLED_SCALES)))
     return (
-        rf"{_before_figure(table)}|(?<![\p{{L}}\p{{N}}_.,]))"
+        rf"{before_figure(table)}|(?<![\p{{L}}\p{{N}}_.,]))"
         r"(?P<number>\d{1,3}(?:\.\d{3})+,\d+|\d{1,3}(?:\.\d{3}){2,}|\d+,\d{1,2})"
-        rf"(?:[ \u00a0]?(?P<unit>{units}){_LATIN_AFTER}|(?!\p{{N}}|[.,]\d))"
+        rf"(?:[ \u00a0]?(?P<unit>{after}){LATIN_AFTER}|(?!\p{{N}}|[.,]\d))"
     )
 
 
 def _magnitude_source(table: UnitTable) -> str:
-    forms = _alternation((f, " " in f) for m in table.magnitudes for f in m.forms)
+    forms = alternation((f, " " in f) for m in table.magnitudes for f in m.forms)
     chinese = [(c, False) for unit in table.units for c in unit.chinese if not c.isascii()]
-    tails = _alternation([*chinese, ("yuan", True)])
+    tails = alternation([*chinese, ("yuan", True)])
     return (
-        rf"{_before_figure(table)}|{_NOT_IN_WORD})"
+        rf"{before_figure(table)}|{NOT_IN_WORD})"
         r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
         rf"(?P<gap>[ \u00a0]?)(?P<magnitude>{forms})"
         rf"(?:(?P<tail>[ \u00a0]?(?:{tails})))?(?![\p{{Latin}}\p{{N}}_])"
@@ -664,11 +501,8 @@ def _magnitude_source(table: UnitTable) -> str:
 def _date_source(table: UnitTable) -> str:
     def marker(name: str) -> str:
         items = table.date_markers[name]
-        return (
-            "(?P<marker>"
-            + "|".join(regex.escape(m) + (r"\b" if m.isascii() else "") for m in items)
-            + ")"
-        )
+        alternatives = "|".join(regex.escape(m) + (r"\b" if m.isascii() else "") for m in items)
+        return f"(?P<marker>{alternatives})"
 
     year, month, day = (marker(name) for name in ("year", "month", "day"))
     return (
@@ -679,13 +513,13 @@ def _date_source(table: UnitTable) -> str:
     )
 
 
-def build(spec: dict, message: str, fix: str | None, folder: Path) -> _Base:
+def build(spec: dict[str, Any], message: str, fix: str | None, folder: Path) -> _Base:
     check = spec["check"]
-    kinds = {**{name: DocumentQuantityChecker for name in OBSERVERS}}
-    kinds.update({name: SegmentQuantityChecker for name in SEGMENT_CHECKS})
+    kinds: dict[str, type[_Base]] = dict.fromkeys(DOCUMENT_CHECKS, DocumentQuantityChecker)
+    kinds.update(dict.fromkeys(SEGMENT_CHECKS, SegmentQuantityChecker))
     if check not in kinds:
         raise SpecError("check", f"unknown check '{check}' (known: {', '.join(sorted(kinds))})")
-    styles = STYLES.get(check, ())
+    styles = DOCUMENT_CHECKS[check].styles if check in DOCUMENT_CHECKS else ()
     if "prefer" in spec and spec["prefer"] not in styles:
         known = ", ".join(styles) or "none for this check"
         raise SpecError("prefer", f"'prefer' must name a style of '{check}': {known}")

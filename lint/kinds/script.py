@@ -31,7 +31,10 @@ import regex
 
 from lint import segment
 from lint.errors import SpecError
-from lint.kinds.base import (
+from lint.model import Hit
+from lint.regexes import time_limit
+from lint.scripts import is_spaced_word_char
+from lint.spec import (
     Key,
     check_keys,
     load_data_file,
@@ -39,9 +42,6 @@ from lint.kinds.base import (
     text_list,
     unless_source,
 )
-from lint.model import Hit
-from lint.regexes import time_limit
-from lint.scripts import is_spaced_word_char
 from lint.template import Template
 
 KEYS = {

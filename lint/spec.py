@@ -1,4 +1,4 @@
-"""What every rule kind shares: key declarations and their checks, spec errors, templates."""
+"""Declaring and checking YAML keys (rule modules, data files), spec errors, templates."""
 
 from __future__ import annotations
 
