@@ -44,6 +44,7 @@ _CONVERSION_BETWEEN = regex.compile(
 )
 _WORDS_AFTER = regex.compile(r"[\s+-]*(\w+)(?:\s+(\w+))?")
 _COMPOUND_AFTER = regex.compile(r"\s+\d")
+_DIGIT = regex.compile(r"\d")
 _GROUPED = regex.compile(r"\d[, \u00a0\u2009\u202f]\d")
 # A four-digit figure before a currency word is a year: `in 2019 dollars`.
 _YEARS = range(1800, 2101)
@@ -128,7 +129,16 @@ def scanner_source(table: UnitTable) -> str:
     )
 
 
-def scan(pattern: regex.Pattern[str], forms: Forms, text: str) -> Iterator[Quantity]:
+def has_figure(text: str) -> bool:
+    """Whether `text` has a digit at all: without one, no quantity check needs to
+    compile its (large) expression."""
+    return _DIGIT.search(text) is not None
+
+
+def scan(source: str, forms: Forms, text: str) -> Iterator[Quantity]:
+    if not has_figure(text):
+        return
+    pattern = regex.compile(source)
     for found in pattern.finditer(text, timeout=time_limit(text)):
         if not (found["unit"] or found["prefix"] or _GROUPED.search(found["number"])):
             continue  # a bare figure: no check needs it
@@ -171,11 +181,11 @@ def scanned(source: str, forms: Forms, text: str) -> tuple[Quantity, ...] | Iter
     """The quantities in `text`. The engine runs every rule on one segment before the
     next, so the last segment's quantities are kept (per thread) for the next check."""
     if len(text) > CACHED_TEXT:
-        return scan(regex.compile(source), forms, text)
+        return scan(source, forms, text)
     last = getattr(_cache, "last", None)
     if last is not None and last[1] is text and last[0] == source:
         return last[2]
-    quantities = tuple(scan(regex.compile(source), forms, text))
+    quantities = tuple(scan(source, forms, text))
     _cache.last = (source, text, quantities)
     return quantities
 

@@ -46,14 +46,16 @@ class Variant(NamedTuple):
 
 
 def occurrences(
-    pattern: regex.Pattern[str], literals: tuple[str, ...], document: Document
+    source: str, flags: int, literals: tuple[str, ...], document: Document
 ) -> Iterator[tuple[int, int, int]]:
     """(variant index, start, end) of every match in the document's segments; a segment
-    without any of `literals` (when known) cannot match and is skipped."""
+    without any of `literals` (when known) cannot match and is skipped, and the
+    expression is compiled only for a segment that can."""
     for segment in document.segments:
         text = segment.text
         if literals and not any(literal in casefolded(text) for literal in literals):
             continue
+        pattern = regex.compile(source, flags)
         for found in pattern.finditer(text, timeout=time_limit(text)):
             if found.end() > found.start():
                 index = int(found.lastgroup[1:])
@@ -74,11 +76,12 @@ class ConsistencyChecker(NamedTuple):
         return tuple(variant.name for variant in self.variants)
 
     def check_document(self, document: Document, prefer: str | None) -> Iterator[Hit]:
-        pattern = regex.compile(self.source, self.flags)
+        if self.literals and not any(lit in casefolded(document.text) for lit in self.literals):
+            return
         names = self.styles()
         counted = tally(
             ("", names[index], start, end)
-            for index, start, end in occurrences(pattern, self.literals, document)
+            for index, start, end in occurrences(self.source, self.flags, self.literals, document)
         )
         best = winners(counted, prefer or self.prefer).get("")
         if best is None:
@@ -90,7 +93,7 @@ class ConsistencyChecker(NamedTuple):
             related = (Related(best.start, best.end, f'"{best.style}" first used here'),)
         values = {"preferred": best.style, "count": str(best.count), "where": where}
         write = self.variants[names.index(best.style)].write
-        for index, start, end in occurrences(pattern, self.literals, document):
+        for index, start, end in occurrences(self.source, self.flags, self.literals, document):
             if names[index] == best.style:
                 continue
             match = document.text[start:end]

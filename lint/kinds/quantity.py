@@ -10,7 +10,8 @@ again to report the uses of losing styles: memory holds the counts, not the uses
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -37,6 +38,7 @@ from lint.quantities import (
     before_figure,
     compound,
     conventional,
+    has_figure,
     measured,
     pairs,
     scan,
@@ -86,7 +88,7 @@ class _Base(NamedTuple):
 
     def scan(self, text: str) -> Iterator[Quantity]:
         """The quantities of one segment, read anew (document-level passes)."""
-        return scan(regex.compile(self.sources.quantity), self.forms, text)
+        return scan(self.sources.quantity, self.forms, text)
 
     def spacing(self, unit: Unit) -> str:
         return " " if unit.spacing else ""
@@ -131,11 +133,31 @@ class Use(NamedTuple):
 class Check(NamedTuple):
     """A document-level check: how it finds uses, how it fixes a losing one."""
 
-    uses: Callable[[_Base, str], Iterator[Use]]
+    uses: Callable[[_Base, str, Iterable[Quantity]], Iterator[Use]]  # (segment, its quantities)
     fix: Callable[[_Base, str, Use, str, str], str | None]  # (segment text, use, example, style)
     styles: tuple[str, ...]  # what a configuration may prefer
     values: Callable[[_Base, Use], dict[str, str]] = lambda checker, use: {}
     fixed_preference: str | None = None  # a style that always wins when present
+    # whether a document can have a use at all, tested once on its whole text
+    needed: Callable[[_Base, str], bool] = lambda checker, text: has_figure(text)
+
+
+_kept = threading.local()
+KEPT_DOCUMENT = 1_000_000  # longer documents are read anew by each check
+
+
+def _document_quantities(checker: _Base, document: Document) -> list[tuple[Quantity, ...]] | None:
+    """The quantities of each segment of a document up to KEPT_DOCUMENT characters,
+    kept (per thread) while the document-level checks of one document run; None for a
+    longer document, whose quantities may be too many to keep."""
+    if len(document.text) > KEPT_DOCUMENT:
+        return None
+    last = getattr(_kept, "last", None)
+    if last is not None and last[0] is document.text and last[1] == checker.sources.quantity:
+        return last[2]
+    found = [tuple(checker.scan(segment.text)) for segment in document.segments]
+    _kept.last = (document.text, checker.sources.quantity, found)
+    return found
 
 
 class DocumentQuantityChecker(_Base):
@@ -144,8 +166,10 @@ class DocumentQuantityChecker(_Base):
         return DOCUMENT_CHECKS[self.check_name].styles
 
     def _uses(self, check: Check, document: Document) -> Iterator[tuple[str, Use]]:
-        for segment in document.segments:
-            for use in check.uses(self, segment.text):
+        kept = _document_quantities(self, document)
+        for index, segment in enumerate(document.segments):
+            quantities = kept[index] if kept is not None else self.scan(segment.text)
+            for use in check.uses(self, segment.text, quantities):
                 yield (
                     segment.text,
                     use._replace(start=use.start + segment.start, end=use.end + segment.start),
@@ -153,6 +177,8 @@ class DocumentQuantityChecker(_Base):
 
     def check_document(self, document: Document, prefer: str | None) -> Iterator[Hit]:
         check = DOCUMENT_CHECKS[self.check_name]
+        if not check.needed(self, document.text):
+            return
         wanted = check.fixed_preference or prefer or self.prefer
         counted = tally(use[:4] for _, use in self._uses(check, document))
         best_of = winners(counted, wanted, absent_wins=check.fixed_preference is None)
@@ -197,8 +223,8 @@ class DocumentQuantityChecker(_Base):
         return self.hit((use.start, use.end), values, suggestions, None, related)
 
 
-def _separator_uses(checker: _Base, text: str) -> Iterator[Use]:
-    for quantity in checker.scan(text):
+def _separator_uses(checker: _Base, text: str, quantities: Iterable[Quantity]) -> Iterator[Use]:
+    for quantity in quantities:
         figure = quantity.figure
         counted = quantity.unit or quantity.prefix or figure.separator
         if figure.magnitude_class and counted:
@@ -215,8 +241,8 @@ def _regroup(checker: _Base, text: str, use: Use, example: str, style: str) -> s
     return sign + group_thousands(digits, read_figure(example).separator) + dot + fraction
 
 
-def _system_uses(checker: _Base, text: str) -> Iterator[Use]:
-    for quantity in unpaired(checker.scan(text), text):
+def _system_uses(checker: _Base, text: str, quantities: Iterable[Quantity]) -> Iterator[Use]:
+    for quantity in unpaired(quantities, text):
         if not conventional(quantity, text):
             unit = measured(quantity)
             group = _DIMENSION_NAMES.get(unit.dimension, unit.dimension)
@@ -244,8 +270,8 @@ def _converted(checker: _Base, text: str, use: Use, example: str, style: str) ->
     return f"{write_measure(unit.from_base(base))}{checker.spacing(unit)}{unit.symbol} ({written})"
 
 
-def _spacing_uses(checker: _Base, text: str) -> Iterator[Use]:
-    for quantity in checker.scan(text):
+def _spacing_uses(checker: _Base, text: str, quantities: Iterable[Quantity]) -> Iterator[Use]:
+    for quantity in quantities:
         form = quantity.unit
         if form is None or form.how not in ("symbol", "miscased") or not form.unit.spacing:
             continue
@@ -260,8 +286,8 @@ def _respace(checker: _Base, text: str, use: Use, example: str, style: str) -> s
     return f"{number} {unit}" if style == "spaced" else f"{number}{unit}"
 
 
-def _unit_form_uses(checker: _Base, text: str) -> Iterator[Use]:
-    for quantity in checker.scan(text):
+def _unit_form_uses(checker: _Base, text: str, quantities: Iterable[Quantity]) -> Iterator[Use]:
+    for quantity in quantities:
         unit = measured(quantity)
         if unit is not None:
             style = "word" if quantity.unit.how == "word" else "symbol"
@@ -272,14 +298,14 @@ def _to_symbol(checker: _Base, text: str, use: Use, example: str, style: str) ->
     return use.quantity.unit.unit.symbol if style == "symbol" else None
 
 
-def _ambiguous_uses(checker: _Base, text: str) -> Iterator[Use]:
+def _ambiguous_uses(checker: _Base, text: str, quantities: Iterable[Quantity]) -> Iterator[Use]:
     """Mentions of the other meaning and bare signs, as two styles of one group; the
     mention always wins, so each bare sign in a text that has one is reported."""
     for sign in checker.table.ambiguous:
         group = sign.forms[0]
         for found in words_pattern(sign.context).finditer(text, timeout=time_limit(text)):
             yield Use(group, "mention", *found.span())
-        for quantity in checker.scan(text):
+        for quantity in quantities:
             if quantity.prefix in sign.forms:
                 yield Use(group, "sign", quantity.start, quantity.start + len(quantity.prefix))
 
@@ -287,6 +313,10 @@ def _ambiguous_uses(checker: _Base, text: str) -> Iterator[Use]:
 def _ambiguous_values(checker: _Base, use: Use) -> dict[str, str]:
     sign = next(s for s in checker.table.ambiguous if s.forms[0] == use.group)
     return {"means": sign.means, "write": sign.write}
+
+
+def _has_ambiguous_sign(checker: _Base, text: str) -> bool:
+    return any(form in text for sign in checker.table.ambiguous for form in sign.forms)
 
 
 def _no_fix(checker: _Base, text: str, use: Use, example: str, style: str) -> None:
@@ -299,7 +329,12 @@ DOCUMENT_CHECKS = {
     "unit-spacing": Check(_spacing_uses, _respace, ("spaced", "attached")),
     "unit-form": Check(_unit_form_uses, _to_symbol, ("symbol", "word")),
     "ambiguous-currency": Check(
-        _ambiguous_uses, _no_fix, (), _ambiguous_values, fixed_preference="mention"
+        _ambiguous_uses,
+        _no_fix,
+        (),
+        _ambiguous_values,
+        fixed_preference="mention",
+        needed=_has_ambiguous_sign,
     ),
 }
 # What a fix takes as the example of a preferred style the text does not use.
@@ -321,6 +356,8 @@ STYLE_LABELS = {
 
 class SegmentQuantityChecker(_Base):
     def check(self, text: str) -> Iterator[Hit]:
+        if not has_figure(text):
+            return iter(())
         return SEGMENT_CHECKS[self.check_name](self, text)
 
 
