@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -18,11 +18,13 @@ from lint.core_rules import (
 from lint.engine import lint_document
 from lint.errors import RuleModuleError
 from lint.language import CODES, dominant_cjk
-from lint.model import DEFAULT_SETTINGS, Finding, Problem, Report, Rule, Settings
+from lint.model import DEFAULT_SETTINGS, Finding, Problem, Report, Rule, Settings, Severity
 from lint.selection import select
 
 __all__ = [
     "FileResult",
+    "Plan",
+    "Planner",
     "Settings",
     "builtin_rules",
     "check_files",
@@ -99,7 +101,9 @@ def _lint(
     document = formats.parse(path, text)
     runnable = [rule for rule in rules if rule.checker is not None]
     extra: list[Finding] = []
-    dominant = dominant_cjk(document, settings.cjk_share)
+    dominant = dominant_cjk(document, settings.cjk_share) if settings.language == "auto" else None
+    if settings.language not in ("auto", "en"):
+        runnable = [rule for rule in runnable if rule.language == settings.language]
     if dominant is not None:
         runnable = [rule for rule in runnable if rule.language == CODES[dominant.language]]
         if NOT_CHECKED in rules:
@@ -139,6 +143,22 @@ class FileResult(NamedTuple):
     errors: tuple[Problem, ...] = ()
     notices: tuple[Problem, ...] = ()
     checked: bool = False
+    fail_on: Severity = Severity.WARNING  # from the file's configuration
+
+
+class Plan(NamedTuple):
+    """How to check one file: its rules and settings, and whether it is skipped."""
+
+    rules: Sequence[Rule]
+    settings: Settings
+    fail_on: Severity = Severity.WARNING
+    excluded: bool = False  # by an `exclude` glob
+    gitignore: bool = False  # skip it if git ignores it
+
+
+# For a file to check: (its path, whether it was named rather than found in a folder)
+# → its Plan, or the one-line reason it cannot be checked.
+Planner = Callable[[str, bool], "Plan | str"]
 
 
 def check_files(
@@ -146,46 +166,83 @@ def check_files(
     rules: Sequence[Rule] | None = None,
     stdin_filename: str | None = None,
     settings: Settings = DEFAULT_SETTINGS,
+    planner: Planner | None = None,
 ) -> Iterator[FileResult]:
     """Check files and folders ('-' is standard input) one at a time, yielding each
     result as soon as it is ready: problems found while looking for files first, then
     the files in order of their reported path. A caller that writes each result and
-    drops it holds one file at a time, however many there are."""
-    rules = builtin_rules() if rules is None else rules
-    check_preferences(rules, settings)
-    inputs: list[tuple[str, str]] = []
+    drops it holds one file at a time, however many there are.
+
+    Without a `planner`, every file is checked with `rules` and `settings`; with one
+    (the command line's, from configuration files), each file gets its own plan, and
+    files found in folders may be excluded."""
+    if planner is None:
+        fixed = Plan(builtin_rules() if rules is None else rules, settings)
+        check_preferences(fixed.rules, settings)
+
+        def planner(path: str, named: bool) -> Plan | str:
+            return fixed
+
+    named_paths = {p for p in paths if p != "-"}
+    inputs: list[tuple[str, str, Plan]] = []
     for found in files.discover([p for p in paths if p != "-"]):
         if found.error:
             yield FileResult(found.path, "", errors=(Problem(found.path, found.error),))
-        elif found.notice:
+            continue
+        if found.notice:
             yield FileResult(found.path, "", notices=(Problem(found.path, found.notice),))
-        else:
-            inputs.append((found.path, found.path))
+            continue
+        named = found.path in named_paths
+        plan = planner(found.path, named)
+        if isinstance(plan, str):
+            yield FileResult(found.path, "", errors=(Problem(found.path, plan),))
+        elif named or not plan.excluded:
+            inputs.append((found.path, found.path, plan))
     if "-" in paths:
         shown = stdin_filename or "-"
-        if any(shown == path for path, _ in inputs):
+        plan = planner(shown, True)
+        if any(shown == path for path, _, _ in inputs):
             message = "--stdin-filename names a file that is also checked"
             yield FileResult(shown, "", errors=(Problem(shown, message),))
+        elif isinstance(plan, str):
+            yield FileResult(shown, "", errors=(Problem(shown, plan),))
         else:
-            inputs.append(("-", shown))
-    for source, shown in sorted(inputs, key=lambda item: item[1]):
-        yield _check_file(source, shown, rules, settings)
+            inputs.append(("-", shown, plan))
+    ignored = _git_ignored(inputs, named_paths)
+    for source, shown, plan in sorted(inputs, key=lambda item: item[1]):
+        if source not in ignored:
+            yield _check_file(source, shown, plan)
 
 
-def _check_file(source: str, shown: str, rules: Sequence[Rule], settings: Settings) -> FileResult:
+def _git_ignored(inputs: Sequence[tuple[str, str, Plan]], named: set[str]) -> set[str]:
+    candidates = [source for source, _, plan in inputs if plan.gitignore and source not in named]
+    if not candidates:
+        return set()
+    from lint.gitignore import ignored
+
+    return ignored(candidates)
+
+
+def _check_file(source: str, shown: str, plan: Plan) -> FileResult:
     try:
         data = files.read(source)
     except OSError as error:
-        return FileResult(
-            shown, "", errors=(Problem(shown, f"cannot read: {error.strerror or error}"),)
-        )
+        reason = f"cannot read: {error.strerror or error}"
+        return FileResult(shown, "", errors=(Problem(shown, reason),), fail_on=plan.fail_on)
     if files.looks_binary(data):
         return FileResult(shown, "", notices=(Problem(shown, "skipped: binary file"),))
     decoded = files.decode(data)
     del data
-    result = _lint(shown, decoded.text, rules, settings, decoded.encoding, decoded.bad_bytes)
+    result = _lint(
+        shown, decoded.text, plan.rules, plan.settings, decoded.encoding, decoded.bad_bytes
+    )
     return FileResult(
-        shown, decoded.text, tuple(result.findings), tuple(result.errors), checked=True
+        shown,
+        decoded.text,
+        tuple(result.findings),
+        tuple(result.errors),
+        checked=True,
+        fail_on=plan.fail_on,
     )
 
 

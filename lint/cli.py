@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import click
 
 from lint import __version__
-from lint.model import Severity
 from lint.report import FORMAT_NAMES
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -93,6 +92,20 @@ rules_option = click.option(
 )
 
 
+def config_options(command: Callable[..., None]) -> Callable[..., None]:
+    """--config, --isolated and --no-gitignore, shared by `check` and `config`."""
+    command = click.option(
+        "--no-gitignore", is_flag=True, help="Check files that .gitignore ignores too."
+    )(command)
+    command = click.option("--isolated", is_flag=True, help="Read no configuration file.")(command)
+    return click.option(
+        "--config",
+        "config_file",
+        type=click.Path(),
+        help="Use this configuration file for every path (pyproject.toml, .txtlint.yaml).",
+    )(command)
+
+
 @main.command(help="Check files and folders ('-' reads standard input).")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option(
@@ -113,9 +126,8 @@ rules_option = click.option(
 @click.option(
     "--fail-on",
     type=click.Choice(["error", "warning", "info"]),
-    default="warning",
-    show_default=True,
-    help="Lowest severity that makes the exit status 1.",
+    default=None,
+    help="Lowest severity that makes the exit status 1 (default: warning).",
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--stdin-filename", help="Name to report, and to choose the format by, for '-'.")
@@ -132,40 +144,57 @@ rules_option = click.option(
 @click.option(
     "--cjk-share",
     type=click.FloatRange(0.0, 1.0),
-    default=0.5,
-    show_default=True,
-    help="Share of CJK characters past which a text is not treated as English.",
+    default=None,
+    help="Share of CJK characters past which a text is not treated as English (0.5).",
 )
+@config_options
 def check(
     paths: tuple[str, ...],
     output_format: str,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     rule_paths: tuple[str, ...],
-    fail_on: str,
+    fail_on: str | None,
     exit_zero: bool,
     stdin_filename: str | None,
     no_color: bool,
     allowed: tuple[str, ...],
     allow_file: tuple[str, ...],
-    cjk_share: float,
+    cjk_share: float | None,
+    config_file: str | None,
+    isolated: bool,
+    no_gitignore: bool,
 ) -> None:
     from lint.api import check_files
-    from lint.model import Settings
+    from lint.config import Overrides
+    from lint.planning import planner
     from lint.report import Options, Totals, reporter
 
-    rules = _load(rule_paths, select, ignore)
-    settings = Settings(allow=_allowed(allowed, allow_file), cjk_share=cjk_share)
+    overrides = Overrides(
+        select=tuple(_split(select)) or None,
+        ignore=tuple(_split(ignore)),
+        rules=rule_paths,
+        fail_on=fail_on,
+        allow=tuple(_allowed(allowed, allow_file)),
+        cjk_share=cjk_share,
+        respect_gitignore=False if no_gitignore else None,
+        config=Path(config_file) if config_file else None,
+        isolated=isolated,
+    )
+    paths = paths or (".",)
+    plan = planner(overrides)
+    first = plan(stdin_filename or "." if paths[0] == "-" else paths[0], True)
+    if isinstance(first, str):
+        _fail([first])  # the configuration of the first path: a usage error, before output
     color = output_format == "text" and not no_color and _wants_color()
     options = Options(color=color, version=__version__)
     output = reporter(output_format)
-    threshold = Severity.parse(fail_on)
     totals = Totals()
     errors = []
     failing = False
     # Each file is written as soon as it is checked, then dropped.
     click.echo(output.begin(options), nl=False, color=color)
-    for result in check_files(list(paths) or ["."], rules, stdin_filename, settings):
+    for result in check_files(list(paths), stdin_filename=stdin_filename, planner=plan):
         for notice in result.notices:
             click.echo(f"txtlint: {notice.path}: {notice.message}", err=True)
         for error in result.errors:
@@ -174,12 +203,32 @@ def check(
         if result.findings:
             written = output.file(result.path, result.text, result.findings, options, totals)
             click.echo(written, nl=False, color=color)
-            failing = failing or any(f.severity >= threshold for f in result.findings)
+            failing = failing or any(f.severity >= result.fail_on for f in result.findings)
         totals = totals.add(result.checked, result.findings)
     click.echo(output.end(totals, errors, options), nl=False, color=color)
     if errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
+
+
+@main.command("config", help="Show the settings that apply to a path, and where each is from.")
+@click.argument("path", default=".", type=click.Path())
+@config_options
+def show_config(path: str, config_file: str | None, isolated: bool, no_gitignore: bool) -> None:
+    from lint.config import ConfigError, Overrides, describe
+    from lint.planning import effective_for
+
+    overrides = Overrides(
+        respect_gitignore=False if no_gitignore else None,
+        config=Path(config_file) if config_file else None,
+        isolated=isolated,
+    )
+    try:
+        settings = effective_for(path, overrides)
+    except ConfigError as error:
+        _fail([str(error)])
+    for line in describe(settings, path):
+        click.echo(line)
 
 
 @main.command("rules", help="List every loaded rule.")

@@ -25,7 +25,7 @@ class Severity(enum.IntEnum):
         return cls[value.upper()]
 
 
-class Applicability(str, enum.Enum):
+class Applicability(enum.StrEnum):
     SAFE = "safe"
     UNSAFE = "unsafe"
 
@@ -156,6 +156,7 @@ class Settings(NamedTuple):
     allow: frozenset[str] = frozenset()  # terms never reported
     cjk_share: float = 0.5  # past this share of CJK characters a text is not English
     prefer: Mapping[str, str] = MappingProxyType({})  # rule id → preferred variant
+    language: str = "auto"  # of the texts: auto (detected), en, zh, ja or ko
 
 
 DEFAULT_SETTINGS = Settings()

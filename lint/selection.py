@@ -8,7 +8,8 @@ from lint.errors import SelectionError
 from lint.model import Rule
 
 
-def _matches(selector: str, rule: Rule) -> bool:
+def matches(selector: str, rule: Rule) -> bool:
+    """Whether a selector (a rule id or a module name) chooses `rule`."""
     return rule.id == selector or rule.id.startswith(selector + ".")
 
 
@@ -17,7 +18,7 @@ def select(
 ) -> tuple[Rule, ...]:
     """Rules chosen by id or module name: all unless `selected`, minus `ignored`."""
     for selector in (*selected, *ignored):
-        if not any(_matches(selector, rule) for rule in rules):
+        if not any(matches(selector, rule) for rule in rules):
             raise SelectionError(f"no rule or module named '{selector}'")
-    chosen = [r for r in rules if not selected or any(_matches(s, r) for s in selected)]
-    return tuple(r for r in chosen if not any(_matches(s, r) for s in ignored))
+    chosen = [r for r in rules if not selected or any(matches(s, r) for s in selected)]
+    return tuple(r for r in chosen if not any(matches(s, r) for s in ignored))

@@ -57,3 +57,9 @@ def snapshot(tmp_path_factory: pytest.TempPathFactory, git_env: dict[str, str]) 
 def _private_rule_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Keep the compiled-rules cache out of the user's home folder."""
     os.environ["TXTLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("txtlint-cache"))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_user_configuration(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A user-level configuration file of whoever runs the tests must not apply."""
+    os.environ["XDG_CONFIG_HOME"] = str(tmp_path_factory.mktemp("xdg-config"))
