@@ -12,6 +12,7 @@ from lint.core_rules import (
     CORE_RULES,
     NOT_CHECKED,
     UNDECODABLE,
+    UNUSED_SUPPRESSION,
     not_checked_finding,
     undecodable_findings,
 )
@@ -20,6 +21,7 @@ from lint.errors import RuleModuleError
 from lint.language import CODES, dominant_cjk
 from lint.model import DEFAULT_SETTINGS, Finding, Problem, Report, Rule, Settings, Severity
 from lint.selection import select
+from lint.suppression import suppress
 
 __all__ = [
     "FileResult",
@@ -113,6 +115,13 @@ def _lint(
     findings, errors = lint_document(document, runnable, settings)
     if extra:
         findings = sorted(findings + extra, key=lambda f: f.sort_key)
+    if document.directives:
+        # a rule stopped on this file lost its findings: its directives are not unused
+        stopped = {error.rule for error in errors}
+        running = [rule.id for rule in runnable if rule.id not in stopped]
+        findings, unused = suppress(document, findings, running)
+        if UNUSED_SUPPRESSION in rules:
+            findings = sorted(findings + unused, key=lambda f: f.sort_key)
     return _Checked(findings, errors)
 
 

@@ -1,28 +1,37 @@
 """Rules that live in the reader rather than in a YAML module: they describe the bytes
-of a file, which no rule kind sees. Tested in tests/test_bad_input.py."""
+of a file, or the findings of the other rules, which no rule kind sees. Tested in
+tests/test_bad_input.py and tests/test_suppression.py."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint.document import Document
+from lint.document import Directive, Document
 from lint.engine import to_finding
 from lint.language import Dominant
 from lint.model import Applicability, Finding, Hit, Rule, Severity
 
 
-def _core_rule(module: str, name: str, severity: Severity, message: str, description: str) -> Rule:
+def _core_rule(
+    module: str,
+    name: str,
+    severity: Severity,
+    message: str,
+    description: str,
+    category: str = "",
+    applicability: Applicability = Applicability.UNSAFE,
+) -> Rule:
     return Rule(
         id=f"{module}.{name}",
         module=module,
         language="",
         kind="core",
         severity=severity,
-        category=module,
+        category=category or module,
         message=message,
         description=description,
         link=None,
-        applicability=Applicability.UNSAFE,
+        applicability=applicability,
         checker=None,
     )
 
@@ -57,7 +66,24 @@ NOT_CHECKED = _core_rule(
     ),
 )
 
-CORE_RULES: tuple[Rule, ...] = (UNDECODABLE, NOT_CHECKED)
+UNUSED_SUPPRESSION = _core_rule(
+    "txtlint",
+    "unused-suppression",
+    Severity.WARNING,
+    '"{directive}" suppresses no finding; remove it.',
+    (
+        "A `txtlint-disable`, `txtlint-disable-next-line` or `txtlint-disable-file` comment "
+        "that no finding fell under: the text it guarded was fixed, or the comment names "
+        "the wrong rule or sits on the wrong line. Left in place it would hide a problem "
+        "that comes back later, so it is reported at its line, with a safe fix that deletes "
+        "the line. A comment that names a rule that was not run (not selected) is not "
+        "reported, since nothing can be said about it; `txtlint-enable` comments never are."
+    ),
+    category="suppression",
+    applicability=Applicability.SAFE,
+)
+
+CORE_RULES: tuple[Rule, ...] = (UNDECODABLE, NOT_CHECKED, UNUSED_SUPPRESSION)
 
 
 def not_checked_finding(document: Document, dominant: Dominant) -> Finding:
@@ -74,3 +100,16 @@ def undecodable_findings(
         shown = " ".join(f"0x{byte:02x}" for byte in raw[:8]) + (" …" if len(raw) > 8 else "")
         message = UNDECODABLE.message.format(bytes=shown, encoding=name)
         yield to_finding(UNDECODABLE, document, 0, Hit(offset, offset + 1, message))
+
+
+def unused_suppression_finding(document: Document, directive: Directive) -> Finding:
+    """The finding at the directive's text; its fix deletes the directive's whole line."""
+    line = document.text[directive.start : directive.end]
+    text_start = directive.start + len(line) - len(line.lstrip())
+    text_end = directive.start + len(line.rstrip())
+    rules = f" {','.join(directive.rules)}" if directive.rules else ""
+    message = UNUSED_SUPPRESSION.message.format(directive=f"txtlint-{directive.kind}{rules}")
+    hit = Hit(
+        text_start, text_end, message, replacement="", fix_span=(directive.start, directive.end)
+    )
+    return to_finding(UNUSED_SUPPRESSION, document, 0, hit)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -16,10 +16,26 @@ class Segment(NamedTuple):
     text: str
 
 
+DirectiveKind = Literal["disable", "enable", "disable-next-line", "disable-file"]
+
+
+class Directive(NamedTuple):
+    """An inline suppression comment (`txtlint-disable quality`, say) on line `line`
+    (1-based). `start`/`end` span the whole line including its line break: what a fix
+    deletes. No `rules` means all rules; each is a rule id or a module prefix."""
+
+    kind: DirectiveKind
+    rules: tuple[str, ...]
+    line: int
+    start: int
+    end: int
+
+
 class Document(NamedTuple):
     path: str
     text: str
     segments: tuple[Segment, ...]
+    directives: tuple[Directive, ...] = ()  # in order; their lines are in no segment
 
 
 class LineIndex(NamedTuple):

@@ -134,4 +134,4 @@ def _stopped(rule: Rule, document: Document, error: Exception) -> Problem:
         )
     else:
         reason = f"failed on this file and was stopped ({type(error).__name__}: {error})"
-    return Problem(document.path, f"{where} {reason}")
+    return Problem(document.path, f"{where} {reason}", rule.id)

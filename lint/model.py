@@ -148,6 +148,7 @@ class Problem(NamedTuple):
 
     path: str
     message: str
+    rule: str | None = None  # the rule that was stopped on this input, if that is the problem
 
 
 class Settings(NamedTuple):

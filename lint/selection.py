@@ -8,9 +8,13 @@ from lint.errors import SelectionError
 from lint.model import Rule
 
 
+def selects(selector: str, rule_id: str) -> bool:
+    """Whether a selector (a rule id or a module name) chooses the rule `rule_id`."""
+    return rule_id == selector or rule_id.startswith(selector + ".")
+
+
 def matches(selector: str, rule: Rule) -> bool:
-    """Whether a selector (a rule id or a module name) chooses `rule`."""
-    return rule.id == selector or rule.id.startswith(selector + ".")
+    return selects(selector, rule.id)
 
 
 def select(

@@ -1,10 +1,12 @@
-"""Plain text: all of it is prose except inline code (`like this`) and URLs."""
+"""Plain text: all of it is prose except inline code (`like this`), URLs and the lines
+that are suppression directives (`# txtlint-disable-next-line quality`)."""
 
 from __future__ import annotations
 
 import re
 
-from lint.document import Document, Segment
+from lint.document import Directive, Document, Segment
+from lint.suppression import comment_syntaxes, find_directives
 
 NAME = "plain"
 EXTENSIONS = frozenset({".txt", ".text", ".md", ".markdown", ".rst"})
@@ -32,5 +34,19 @@ def prose_segments(text: str, offset: int = 0) -> tuple[Segment, ...]:
     return tuple(segments)
 
 
+def _prose_between(text: str, directives: tuple[Directive, ...]) -> tuple[Segment, ...]:
+    """The prose segments of `text` outside the lines of `directives`."""
+    if not directives:
+        return prose_segments(text)
+    segments: list[Segment] = []
+    position = 0
+    for start, end in [*((d.start, d.end) for d in directives), (len(text), len(text))]:
+        if start > position:
+            segments.extend(prose_segments(text[position:start], position))
+        position = end
+    return tuple(segments)
+
+
 def parse(path: str, text: str) -> Document:
-    return Document(path=path, text=text, segments=prose_segments(text))
+    directives = find_directives(text, comment_syntaxes(path))
+    return Document(path, text, _prose_between(text, directives), directives)
