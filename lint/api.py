@@ -25,6 +25,7 @@ from lint.suppression import suppress
 
 __all__ = [
     "FileResult",
+    "FixMode",
     "Plan",
     "Planner",
     "Settings",
@@ -153,6 +154,8 @@ class FileResult(NamedTuple):
     notices: tuple[Problem, ...] = ()
     checked: bool = False
     fail_on: Severity = Severity.WARNING  # from the file's configuration
+    fixed: int = 0  # fix edits applied (with a FixMode)
+    before: str | None = None  # the text before fixing, when it was fixed
 
 
 class Plan(NamedTuple):
@@ -176,6 +179,7 @@ def check_files(
     stdin_filename: str | None = None,
     settings: Settings = DEFAULT_SETTINGS,
     planner: Planner | None = None,
+    fix: FixMode | None = None,
 ) -> Iterator[FileResult]:
     """Check files and folders ('-' is standard input) one at a time, yielding each
     result as soon as it is ready: problems found while looking for files first, then
@@ -184,7 +188,9 @@ def check_files(
 
     Without a `planner`, every file is checked with `rules` and `settings`; with one
     (the command line's, from configuration files), each file gets its own plan, and
-    files found in folders may be excluded."""
+    files found in folders may be excluded. With `fix`, each file is fixed (and written
+    back, unless `fix.write` is false) and the findings left in the fixed text are
+    reported."""
     if planner is None:
         fixed = Plan(builtin_rules() if rules is None else rules, settings)
         check_preferences(fixed.rules, settings)
@@ -220,7 +226,7 @@ def check_files(
     ignored = _git_ignored(inputs, named_paths)
     for source, shown, plan in sorted(inputs, key=lambda item: item[1]):
         if source not in ignored:
-            yield _check_file(source, shown, plan)
+            yield _check_file(source, shown, plan, fix)
 
 
 def _git_ignored(inputs: Sequence[tuple[str, str, Plan]], named: set[str]) -> set[str]:
@@ -232,7 +238,14 @@ def _git_ignored(inputs: Sequence[tuple[str, str, Plan]], named: set[str]) -> se
     return ignored(candidates)
 
 
-def _check_file(source: str, shown: str, plan: Plan) -> FileResult:
+class FixMode(NamedTuple):
+    """How to fix: with unsafe fixes too, and whether to write files (not for --diff)."""
+
+    unsafe: bool = False
+    write: bool = True
+
+
+def _check_file(source: str, shown: str, plan: Plan, fix: FixMode | None) -> FileResult:
     try:
         data = files.read(source)
     except OSError as error:
@@ -241,10 +254,11 @@ def _check_file(source: str, shown: str, plan: Plan) -> FileResult:
     if files.looks_binary(data):
         return FileResult(shown, "", notices=(Problem(shown, "skipped: binary file"),))
     decoded = files.decode(data)
-    del data
     result = _lint(
         shown, decoded.text, plan.rules, plan.settings, decoded.encoding, decoded.bad_bytes
     )
+    if fix is not None and any(finding.fix is not None for finding in result.findings):
+        return _fixed(source, shown, plan, fix, data, decoded, result)
     return FileResult(
         shown,
         decoded.text,
@@ -252,6 +266,53 @@ def _check_file(source: str, shown: str, plan: Plan) -> FileResult:
         tuple(result.errors),
         checked=True,
         fail_on=plan.fail_on,
+    )
+
+
+def _fixed(
+    source: str,
+    shown: str,
+    plan: Plan,
+    fix: FixMode,
+    data: bytes,
+    decoded: files.Decoded,
+    first: _Checked,
+) -> FileResult:
+    """Fix a file until nothing more is fixable, write it back (unless only asked for
+    a diff, or it is standard input), and report what is left in the fixed text."""
+    from lint.fixes import fix_text
+    from lint.writing import WriteError, encode_back, write_atomically
+
+    def lint_once(text: str) -> list[Finding]:
+        if text is decoded.text:
+            return first.findings
+        return _lint(shown, text, plan.rules, plan.settings).findings
+
+    fixed = fix_text(decoded.text, lint_once, unsafe=fix.unsafe)
+    unfixed = FileResult(
+        shown, decoded.text, tuple(first.findings), tuple(first.errors), True, plan.fail_on
+    )
+    if fixed.applied == 0:
+        return unfixed
+    try:
+        output = encode_back(fixed.text, decoded)
+        if fix.write and source != "-":
+            write_atomically(Path(source), output, data)
+    except WriteError as error:
+        problem = Problem(shown, f"not fixed: {error}")
+        return unfixed._replace(errors=(*unfixed.errors, problem))
+    # Read the fixed bytes as a new file: undecodable bytes are where they now are.
+    again = files.decode(output)
+    final = _lint(shown, again.text, plan.rules, plan.settings, again.encoding, again.bad_bytes)
+    return FileResult(
+        shown,
+        again.text,
+        tuple(final.findings),
+        tuple(final.errors),
+        checked=True,
+        fail_on=plan.fail_on,
+        fixed=fixed.applied,
+        before=decoded.text,
     )
 
 

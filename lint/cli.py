@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -147,6 +148,9 @@ def config_options(command: Callable[..., None]) -> Callable[..., None]:
     default=None,
     help="Share of CJK characters past which a text is not treated as English (0.5).",
 )
+@click.option("--fix", is_flag=True, help="Apply safe fixes, writing the files.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: unsafe fixes too.")
+@click.option("--diff", is_flag=True, help="Print the diff --fix would make; change nothing.")
 @config_options
 def check(
     paths: tuple[str, ...],
@@ -161,11 +165,14 @@ def check(
     allowed: tuple[str, ...],
     allow_file: tuple[str, ...],
     cjk_share: float | None,
+    fix: bool,
+    unsafe_fixes: bool,
+    diff: bool,
     config_file: str | None,
     isolated: bool,
     no_gitignore: bool,
 ) -> None:
-    from lint.api import check_files
+    from lint.api import FixMode, check_files
     from lint.config import Overrides
     from lint.planning import planner
     from lint.report import Options, Totals, reporter
@@ -186,29 +193,65 @@ def check(
     first = plan(stdin_filename or "." if paths[0] == "-" else paths[0], True)
     if isinstance(first, str):
         _fail([first])  # the configuration of the first path: a usage error, before output
-    color = output_format == "text" and not no_color and _wants_color()
+    fixing = FixMode(unsafe=unsafe_fixes, write=not diff) if fix or diff else None
+    results = check_files(list(paths), stdin_filename=stdin_filename, planner=plan, fix=fixing)
+    if diff:
+        _print_diffs(results)
+    # With --fix on standard input, the fixed text goes to stdout and the report to stderr.
+    to_stderr = fix and "-" in paths
+    color = output_format == "text" and not no_color and not to_stderr and _wants_color()
     options = Options(color=color, version=__version__)
     output = reporter(output_format)
     totals = Totals()
     errors = []
     failing = False
+
+    def write(text: str) -> None:
+        click.echo(text, nl=False, color=color, err=to_stderr)
+
     # Each file is written as soon as it is checked, then dropped.
-    click.echo(output.begin(options), nl=False, color=color)
-    for result in check_files(list(paths), stdin_filename=stdin_filename, planner=plan):
-        for notice in result.notices:
-            click.echo(f"txtlint: {notice.path}: {notice.message}", err=True)
-        for error in result.errors:
-            click.echo(f"txtlint: error: {error.path}: {error.message}", err=True)
+    write(output.begin(options))
+    for result in results:
+        _problems(result)
         errors.extend(result.errors)
+        if to_stderr and result.path == (stdin_filename or "-") and result.checked:
+            click.echo(result.text, nl=False)
         if result.findings:
-            written = output.file(result.path, result.text, result.findings, options, totals)
-            click.echo(written, nl=False, color=color)
+            write(output.file(result.path, result.text, result.findings, options, totals))
             failing = failing or any(f.severity >= result.fail_on for f in result.findings)
-        totals = totals.add(result.checked, result.findings)
-    click.echo(output.end(totals, errors, options), nl=False, color=color)
+        totals = totals.add(result.checked, result.findings, result.fixed)
+    write(output.end(totals, errors, options))
     if errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
+
+
+def _problems(result: Any) -> None:
+    for notice in result.notices:
+        click.echo(f"txtlint: {notice.path}: {notice.message}", err=True)
+    for error in result.errors:
+        click.echo(f"txtlint: error: {error.path}: {error.message}", err=True)
+
+
+def _print_diffs(results: Iterable[Any]) -> None:
+    """--diff: the diff of each file --fix would change, then a count on stderr; exit 1
+    if anything would change."""
+    from lint.fixes import unified_diff
+
+    fixes = changed = 0
+    errors = False
+    for result in results:
+        _problems(result)
+        errors = errors or bool(result.errors)
+        if result.before is not None:
+            click.echo(unified_diff(result.path, result.before, result.text), nl=False)
+            fixes += result.fixed
+            changed += 1
+    files = "file" if changed == 1 else "files"
+    click.echo(
+        f"Would apply {fixes} fix{'es' if fixes != 1 else ''} to {changed} {files}.", err=True
+    )
+    sys.exit(EXIT_ERROR if errors else EXIT_FINDINGS if changed else EXIT_OK)
 
 
 @main.command("config", help="Show the settings that apply to a path, and where each is from.")

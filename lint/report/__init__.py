@@ -57,13 +57,15 @@ class Totals(NamedTuple):
     findings: int = 0
     files_with_findings: int = 0
     fixable: int = 0
+    fixed: int = 0  # fixes applied (--fix)
 
-    def add(self, checked: bool, findings: Sequence[Finding]) -> Totals:
+    def add(self, checked: bool, findings: Sequence[Finding], fixed: int = 0) -> Totals:
         return Totals(
             self.files_checked + checked,
             self.findings + len(findings),
             self.files_with_findings + bool(findings),
             self.fixable + sum(1 for finding in findings if finding.fix is not None),
+            self.fixed + fixed,
         )
 
 

@@ -87,12 +87,14 @@ def format_finding(finding: Finding, positions: Positions, color: bool) -> str:
 def summary(totals: Totals) -> str:
     checked = totals.files_checked
     files_word = "file" if checked == 1 else "files"
+    fixed = f", {totals.fixed} fixed" if totals.fixed else ""
     if not totals.findings:
-        return f"No findings ({checked} {files_word} checked)."
+        return f"No findings ({checked} {files_word} checked{fixed})."
     count, with_findings, fixable = totals.findings, totals.files_with_findings, totals.fixable
     return (
         f"{count} finding{'s' if count != 1 else ''} in {with_findings} "
         f"file{'s' if with_findings != 1 else ''} ({checked} {files_word} checked"
+        + fixed
         + (f", {fixable} fixable" if fixable else "")
         + ")."
     )
