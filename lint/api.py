@@ -100,13 +100,18 @@ def _lint(
     settings: Settings,
     encoding: str = "utf-8",
     bad_bytes: tuple[tuple[int, bytes], ...] = (),
+    format_name: str | None = None,
 ) -> _Checked:
-    document = formats.parse(path, text)
+    document = formats.parse(path, text, format_name)
     runnable = [rule for rule in rules if rule.checker is not None]
     extra: list[Finding] = []
-    dominant = dominant_cjk(document, settings.cjk_share) if settings.language == "auto" else None
-    if settings.language not in ("auto", "en"):
-        runnable = [rule for rule in runnable if rule.language == settings.language]
+    language = settings.language
+    if language == "auto" and document.language is not None:
+        language = document.language.split("-")[0].split("_")[0].lower()  # zh-CN → zh
+    dominant = dominant_cjk(document, settings.cjk_share) if language == "auto" else None
+    if language not in ("auto", "en"):
+        # the file is in another language: only its rules, and the bilingual ones
+        runnable = [r for r in runnable if r.language == language or r.kind == "bilingual"]
     if dominant is not None:
         runnable = [rule for rule in runnable if rule.language == CODES[dominant.language]]
         if NOT_CHECKED in rules:
@@ -166,6 +171,7 @@ class Plan(NamedTuple):
     fail_on: Severity = Severity.WARNING
     excluded: bool = False  # by an `exclude` glob
     gitignore: bool = False  # skip it if git ignores it
+    format_name: str | None = None  # the format chosen for it, else its extension's
 
 
 # For a file to check: (its path, whether it was named rather than found in a folder)
@@ -255,7 +261,13 @@ def _check_file(source: str, shown: str, plan: Plan, fix: FixMode | None) -> Fil
         return FileResult(shown, "", notices=(Problem(shown, "skipped: binary file"),))
     decoded = files.decode(data)
     result = _lint(
-        shown, decoded.text, plan.rules, plan.settings, decoded.encoding, decoded.bad_bytes
+        shown,
+        decoded.text,
+        plan.rules,
+        plan.settings,
+        decoded.encoding,
+        decoded.bad_bytes,
+        plan.format_name,
     )
     if fix is not None and any(finding.fix is not None for finding in result.findings):
         return _fixed(source, shown, plan, fix, data, decoded, result)
@@ -286,7 +298,7 @@ def _fixed(
     def lint_once(text: str) -> list[Finding]:
         if text is decoded.text:
             return first.findings
-        return _lint(shown, text, plan.rules, plan.settings).findings
+        return _lint(shown, text, plan.rules, plan.settings, format_name=plan.format_name).findings
 
     fixed = fix_text(decoded.text, lint_once, unsafe=fix.unsafe)
     unfixed = FileResult(
@@ -303,7 +315,15 @@ def _fixed(
         return unfixed._replace(errors=(*unfixed.errors, problem))
     # Read the fixed bytes as a new file: undecodable bytes are where they now are.
     again = files.decode(output)
-    final = _lint(shown, again.text, plan.rules, plan.settings, again.encoding, again.bad_bytes)
+    final = _lint(
+        shown,
+        again.text,
+        plan.rules,
+        plan.settings,
+        again.encoding,
+        again.bad_bytes,
+        plan.format_name,
+    )
     return FileResult(
         shown,
         again.text,

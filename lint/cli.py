@@ -148,6 +148,12 @@ def config_options(command: Callable[..., None]) -> Callable[..., None]:
     default=None,
     help="Share of CJK characters past which a text is not treated as English (0.5).",
 )
+@click.option(
+    "--format-for",
+    "format_for",
+    multiple=True,
+    help="GLOB=FORMAT: read matching files as this format (plain, markdown, …; repeatable).",
+)
 @click.option("--fix", is_flag=True, help="Apply safe fixes, writing the files.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: unsafe fixes too.")
 @click.option("--diff", is_flag=True, help="Print the diff --fix would make; change nothing.")
@@ -165,6 +171,7 @@ def check(
     allowed: tuple[str, ...],
     allow_file: tuple[str, ...],
     cjk_share: float | None,
+    format_for: tuple[str, ...],
     fix: bool,
     unsafe_fixes: bool,
     diff: bool,
@@ -187,6 +194,7 @@ def check(
         respect_gitignore=False if no_gitignore else None,
         config=Path(config_file) if config_file else None,
         isolated=isolated,
+        format_for=_format_choices(format_for),
     )
     paths = paths or (".",)
     plan = planner(overrides)
@@ -224,6 +232,19 @@ def check(
     if errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
+
+
+def _format_choices(values: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    from lint.formats import names
+
+    choices = []
+    for value in values:
+        glob, _, name = value.rpartition("=")
+        if not glob or name not in names():
+            known = ", ".join(names())
+            _fail([f"--format-for {value!r}: expected GLOB=FORMAT, FORMAT one of {known}"])
+        choices.append((glob, name))
+    return tuple(choices)
 
 
 def _problems(result: Any) -> None:

@@ -48,6 +48,7 @@ KEYS: dict[str, Key] = {
     "allow": Key("texts", (), "terms never reported"),
     "cjk-share": Key("number", 0.5, "share of CJK characters past which a text is not English"),
     "prefer": Key("mapping-text", {}, "document-level rule → the variant or style to use"),
+    "format-for": Key("mapping-text", {}, "glob → the format to read matching files as"),
 }
 
 
@@ -247,6 +248,7 @@ class Overrides(NamedTuple):
     respect_gitignore: bool | None = None
     config: Path | None = None  # --config: this file for every path
     isolated: bool = False  # --isolated: no configuration file at all
+    format_for: tuple[tuple[str, str], ...] = ()  # --format-for GLOB=FORMAT, first wins
 
 
 class Effective(NamedTuple):
@@ -361,6 +363,21 @@ def ignored_here(path: str, settings: Effective) -> tuple[str, ...]:
         if glob_matches(glob, relative)
         for selector in selectors
     )
+
+
+def format_for(path: str, settings: Effective, overrides: Overrides) -> str | None:
+    """The format a file is read as: the first matching --format-for, else the first
+    matching `format-for` of its configuration, else None (by extension)."""
+    here = relative_to(path, Path.cwd()) or Path(path).as_posix()
+    for glob, name in overrides.format_for:
+        if glob_matches(glob, here):
+            return name
+    relative = relative_to(path, settings.config.root)
+    if relative is not None:
+        for glob, name in settings.values["format-for"].items():
+            if glob_matches(glob, relative):
+                return name
+    return None
 
 
 def severities(settings: Effective) -> Mapping[str, Severity]:

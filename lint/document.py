@@ -1,19 +1,53 @@
-"""Documents: the original decoded text plus the segments of it that are prose."""
+"""Documents: the original decoded text plus the segments of it that are prose, and,
+for bilingual files, their translation units."""
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from typing import Literal, NamedTuple
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 class Segment(NamedTuple):
-    """A slice of prose: `text` stands at `start` in the document's original text."""
+    """A stretch of prose: `text` stands at `start` in the document's original text.
+
+    Where the format escapes text (`\\"` in a PO string, `&amp;` in HTML) or splits it
+    (a PO string over several quoted lines), `text` is the decoded text and `origin`
+    gives, for each of its characters and for its end, the offset in the original
+    text: positions map back exactly."""
 
     start: int
     text: str
+    origin: tuple[int, ...] | None = None  # len(text) + 1 offsets, when not a plain slice
+
+    def at(self, local: int) -> int:
+        """The offset in the original text of position `local` of `text`."""
+        return self.origin[local] if self.origin is not None else self.start + local
+
+
+def mapped(pieces: list[tuple[str, int, int]]) -> Segment:
+    """A segment decoded from pieces of the original: each (decoded text, start, end)
+    of the original it came from. A piece whose decoded text has the length of its
+    original maps character by character; another (an escape, an entity) maps all its
+    characters to its start, and its end to its end."""
+    text: list[str] = []
+    origin: list[int] = []
+    for decoded, start, end in pieces:
+        text.append(decoded)
+        if len(decoded) == end - start:
+            origin.extend(range(start, end))
+        else:
+            origin.extend([start] * len(decoded))
+    origin.append(pieces[-1][2] if pieces else 0)
+    joined = "".join(text)
+    plain = all(len(d) == e - s for d, s, e in pieces) and all(
+        pieces[i][2] == pieces[i + 1][1] for i in range(len(pieces) - 1)
+    )
+    start = pieces[0][1] if pieces else 0
+    return Segment(start, joined, None if plain else tuple(origin))
 
 
 DirectiveKind = Literal["disable", "enable", "disable-next-line", "disable-file"]
@@ -31,11 +65,29 @@ class Directive(NamedTuple):
     end: int
 
 
+class TranslationUnit(NamedTuple):
+    """One entry of a bilingual file: its source and its target(s) (several for plural
+    forms; none when the entry is untranslated), with their languages."""
+
+    id: str
+    source: Segment
+    targets: tuple[Segment, ...]
+    source_language: str
+    target_language: str
+    line: int  # of the entry in the file
+    target_at: int  # where an empty target is, to report it
+
+
 class Document(NamedTuple):
     path: str
     text: str
     segments: tuple[Segment, ...]
     directives: tuple[Directive, ...] = ()  # in order; their lines are in no segment
+    units: tuple[TranslationUnit, ...] = ()  # bilingual files
+    language: str | None = None  # of the prose segments, when the file says it (en, zh, …)
+    # How the format writes text that a fix puts in (quotes and escapes in a PO string,
+    # entities in HTML); None when text stands as it is.
+    escape: Callable[[str], str] | None = None
 
 
 class LineIndex(NamedTuple):

@@ -50,25 +50,31 @@ def _document_hits(rule: Rule, document: Document, prefer: str | None) -> list[H
         segment = document.segments[index]
         if index not in spans:
             found = _unless_spans(rule, segment.text)
-            spans[index] = [(s + segment.start, e + segment.start) for s, e in found]
+            spans[index] = [(segment.at(s), segment.at(e)) for s, e in found]
         if not any(s <= hit.start and hit.end <= e for s, e in spans[index]):
             kept.append(hit)
     return kept
 
 
-def to_finding(rule: Rule, document: Document, offset: int, hit: Hit) -> Finding:
-    start, end = offset + hit.start, offset + hit.end
+def to_finding(rule: Rule, document: Document, where: int | Segment, hit: Hit) -> Finding:
+    """A Finding from a hit whose spans are relative to `where`: a segment (mapped back
+    to the original text) or an offset (0 for hits already in document offsets)."""
+    if isinstance(where, Segment):
+        place = where.at
+        escape = document.escape if where.origin is not None else None
+    else:
+        place = where.__add__
+        escape = None
+    start, end = place(hit.start), place(hit.end)
     fix = None
     if hit.replacement is not None:
         applicability = rule.applicability
         if len(hit.suggestions) > 1:
             applicability = Applicability.UNSAFE
         fix_start, fix_end = hit.fix_span or (hit.start, hit.end)
-        edit = Edit(offset + fix_start, offset + fix_end, hit.replacement)
-        fix = Fix(applicability, (edit,))
-    related = tuple(
-        Related(r.start + offset, r.end + offset, r.message, r.path) for r in hit.related
-    )
+        replacement = escape(hit.replacement) if escape is not None else hit.replacement
+        fix = Fix(applicability, (Edit(place(fix_start), place(fix_end), replacement),))
+    related = tuple(Related(place(r.start), place(r.end), r.message, r.path) for r in hit.related)
     return Finding(
         path=document.path,
         rule=rule.id,
@@ -88,6 +94,10 @@ def _is_document_level(rule: Rule) -> bool:
     return hasattr(rule.checker, "check_document")
 
 
+def _is_segment_level(rule: Rule) -> bool:
+    return hasattr(rule.checker, "check")
+
+
 def lint_document(
     document: Document, rules: Sequence[Rule], settings: Settings = DEFAULT_SETTINGS
 ) -> tuple[list[Finding], list[Problem]]:
@@ -98,7 +108,7 @@ def lint_document(
     from a segment's text (folded case, the quantities in it) is then computed once."""
     findings: list[Finding] = []
     stopped: dict[str, Problem] = {}  # by rule id: why the rule was stopped on this file
-    segment_rules = [rule for rule in rules if not _is_document_level(rule)]
+    segment_rules = [rule for rule in rules if _is_segment_level(rule)]
     for segment in document.segments:
         for rule in segment_rules:
             if rule.id in stopped:
@@ -108,8 +118,18 @@ def lint_document(
             except Exception as error:  # one rule must not stop the others
                 stopped[rule.id] = _stopped(rule, document, error)
                 continue
-            findings.extend(to_finding(rule, document, segment.start, hit) for hit in hits)
+            findings.extend(to_finding(rule, document, segment, hit) for hit in hits)
     for rule in rules:
+        if hasattr(rule.checker, "check_unit"):
+            try:
+                findings.extend(
+                    to_finding(rule, document, where, hit)
+                    for unit in document.units
+                    for where, hit in rule.checker.check_unit(unit)
+                )
+            except Exception as error:  # one rule must not stop the others
+                stopped[rule.id] = _stopped(rule, document, error)
+            continue
         if _is_document_level(rule):
             try:
                 hits = _document_hits(rule, document, settings.prefer.get(rule.id))

@@ -36,7 +36,7 @@ def dominant_cjk(document: Document, threshold: float) -> Dominant | None:
             kana += len(_KANA.findall(run.group()))
             hangul += len(_HANGUL.findall(run.group()))
             if first is None:
-                first = (segment.start + run.start(), segment.start + run.end())
+                first = (segment.at(run.start()), segment.at(run.end()))
     if first is None:
         return None
     visible = sum(len(s.text) - sum(map(s.text.count, " \t\r\n\u3000")) for s in document.segments)

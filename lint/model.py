@@ -8,7 +8,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 if TYPE_CHECKING:
-    from lint.document import Document
+    from lint.document import Document, Segment, TranslationUnit
 
 
 class Severity(enum.IntEnum):
@@ -87,6 +87,13 @@ class DocumentChecker(Protocol):
         ...
 
 
+class UnitChecker(Protocol):
+    """What a bilingual rule kind builds: hits in one translation unit, each relative
+    to the segment (its source or a target) it is in, or an int offset in the file."""
+
+    def check_unit(self, unit: TranslationUnit) -> Iterable[tuple[Segment | int, Hit]]: ...
+
+
 class Finding(NamedTuple):
     path: str
     rule: str
@@ -125,7 +132,7 @@ class Rule(NamedTuple):
     description: str
     link: str | None
     applicability: Applicability
-    checker: Checker | DocumentChecker | None  # None for rules the reader reports itself
+    checker: Checker | DocumentChecker | UnitChecker | None  # None: the reader reports it
     # Antipatterns as one expression with its flags inline; compiled (and then cached by
     # `regex`) only when the rule has hits, since most texts never need it.
     unless: str | None = None

@@ -18,11 +18,13 @@ from lint.config import (
     config_path_for,
     effective,
     excluded,
+    format_for,
     ignored_here,
     load_config,
     severities,
 )
 from lint.errors import RuleModuleError, SelectionError
+from lint.formats import names
 from lint.model import Rule, Settings, Severity
 from lint.selection import matches
 
@@ -69,6 +71,11 @@ def _settings(settings: Effective) -> Settings:
 
 def _prepare(config: Config, overrides: Overrides) -> Prepared | str:
     settings = effective(config, overrides)
+    known = names()
+    for glob, name in settings.values["format-for"].items():
+        if name not in known:
+            line = config.where("format-for")
+            return f"{line}: 'format-for' of '{glob}': no format '{name}' ({', '.join(known)})"
     try:
         rules = _rules(settings)
         chosen = _settings(settings)
@@ -110,6 +117,7 @@ def planner(overrides: Overrides) -> Planner:
             fail_on=Severity.parse(ready.settings.values["fail-on"]),
             excluded=excluded(path, ready.settings),
             gitignore=ready.settings.values["respect-gitignore"],
+            format_name=format_for(path, ready.settings, overrides),
         )
 
     return plan

@@ -252,7 +252,7 @@ def test_an_invalid_configuration_deeper_down_stops_only_its_files(tree: Path):
     assert result.err.splitlines() == [
         f"txtlint: error: sub/b.txt: {bad}:1: unknown key 'selcet' (known: select, "
         "extend-select, ignore, severity, fail-on, rules, exclude, respect-gitignore, "
-        "per-file-ignores, language, allow, cjk-share, prefer)",
+        "per-file-ignores, language, allow, cjk-share, prefer, format-for)",
         "txtlint: error: sub/deep/c.txt: not checked: its configuration is invalid "
         "(see the error above)",
     ]
@@ -267,4 +267,4 @@ def test_config_command_shows_each_setting_and_its_source(tree: Path):
     assert f'select = ["quality"]  # {path}:1' in lines
     assert f'allow = ["Foo"]  # {path}:2' in lines
     assert 'fail-on = "warning"  # default' in lines
-    assert len(lines) == 2 + 13
+    assert len(lines) == 2 + 14

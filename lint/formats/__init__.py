@@ -1,7 +1,9 @@
-"""File format adapters: each turns decoded text into a Document of prose segments.
+"""File format adapters: each turns decoded text into a Document of prose segments
+(and, for bilingual files, translation units).
 
 Adding a format is one module exposing `NAME`, `EXTENSIONS` and `parse(path, text)`,
-plus one line in `_ADAPTERS`.
+plus one line in `_ADAPTERS`. The format is chosen by extension unless the user names
+one (`--format-for GLOB=FORMAT`, or `format-for` in a configuration file).
 """
 
 from __future__ import annotations
@@ -16,7 +18,13 @@ _ADAPTERS: tuple[ModuleType, ...] = (plain,)
 DEFAULT = plain
 
 
-def adapter_for(path: str) -> ModuleType:
+def names() -> tuple[str, ...]:
+    return tuple(adapter.NAME for adapter in _ADAPTERS)
+
+
+def adapter_for(path: str, name: str | None = None) -> ModuleType:
+    if name is not None:
+        return next(adapter for adapter in _ADAPTERS if name == adapter.NAME)
     suffix = PurePath(path).suffix.lower()
     for adapter in _ADAPTERS:
         if suffix in adapter.EXTENSIONS:
@@ -30,5 +38,6 @@ def is_known_extension(path: str) -> bool:
     return any(suffix in adapter.EXTENSIONS for adapter in _ADAPTERS)
 
 
-def parse(path: str, text: str) -> Document:
-    return adapter_for(path).parse(path, text)
+def parse(path: str, text: str, name: str | None = None) -> Document:
+    """`text` read as the format `name`, or as its extension says."""
+    return adapter_for(path, name).parse(path, text)

@@ -59,7 +59,7 @@ def occurrences(
         for found in pattern.finditer(text, timeout=time_limit(text)):
             if found.end() > found.start():
                 index = int(found.lastgroup[1:])
-                yield index, segment.start + found.start(), segment.start + found.end()
+                yield index, segment.at(found.start()), segment.at(found.end())
 
 
 class ConsistencyChecker(NamedTuple):

@@ -172,7 +172,7 @@ class DocumentQuantityChecker(_Base):
             for use in check.uses(self, segment.text, quantities):
                 yield (
                     segment.text,
-                    use._replace(start=use.start + segment.start, end=use.end + segment.start),
+                    use._replace(start=segment.at(use.start), end=segment.at(use.end)),
                 )
 
     def check_document(self, document: Document, prefer: str | None) -> Iterator[Hit]:
