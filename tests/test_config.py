@@ -275,8 +275,8 @@ def test_an_invalid_configuration_deeper_down_stops_only_its_files(tree: Path):
     assert result.out == 'a.txt:1:1: warning quality.repeated-word "The" is repeated.\n'
     assert result.err.splitlines() == [
         f"txtlint: error: sub/b.txt: {bad}:1: unknown key 'selcet' (known: select, "
-        "extend-select, ignore, severity, fail-on, rules, exclude, force-exclude, respect-gitignore, "
-        "per-file-ignores, language, allow, cjk-share, prefer)",
+        "extend-select, ignore, severity, fail-on, rules, exclude, force-exclude, "
+        "respect-gitignore, per-file-ignores, language, allow, cjk-share, prefer)",
         "txtlint: error: sub/deep/c.txt: not checked: its configuration is invalid "
         "(see the error above)",
     ]
