@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
@@ -112,11 +113,12 @@ def _lint(
     if language not in ("auto", "en"):
         # the file is in another language: only its rules, and the bilingual ones
         runnable = [r for r in runnable if r.language == language or r.kind == "bilingual"]
+    chosen = {rule.id for rule in rules}
     if dominant is not None:
         runnable = [rule for rule in runnable if rule.language == CODES[dominant.language]]
-        if NOT_CHECKED in rules:
+        if NOT_CHECKED.id in chosen:
             extra.append(not_checked_finding(document, dominant))
-    if bad_bytes and UNDECODABLE in rules:
+    if bad_bytes and UNDECODABLE.id in chosen:
         extra.extend(undecodable_findings(document, encoding, bad_bytes))
     findings, errors = lint_document(document, runnable, settings)
     if extra:
@@ -125,8 +127,9 @@ def _lint(
         # a rule stopped on this file lost its findings: its directives are not unused
         stopped = {error.rule for error in errors}
         running = [rule.id for rule in runnable if rule.id not in stopped]
-        findings, unused = suppress(document, findings, running)
-        if UNUSED_SUPPRESSION in rules:
+        known = {rule.id for rule in (*builtin_rules(), *rules) if rule.checker is not None}
+        findings, unused = suppress(document, findings, running, known)
+        if UNUSED_SUPPRESSION.id in chosen:
             findings = sorted(findings + unused, key=lambda f: f.sort_key)
     return _Checked(findings, errors)
 
@@ -161,6 +164,7 @@ class FileResult(NamedTuple):
     fail_on: Severity = Severity.WARNING  # from the file's configuration
     fixed: int = 0  # fix edits applied (with a FixMode)
     before: str | None = None  # the text before fixing, when it was fixed
+    output: bytes | None = None  # with a FixMode: the file's bytes after fixing
 
 
 class Plan(NamedTuple):
@@ -170,13 +174,13 @@ class Plan(NamedTuple):
     settings: Settings
     fail_on: Severity = Severity.WARNING
     excluded: bool = False  # by an `exclude` glob
+    force_exclude: bool = False  # excluded even when named (pre-commit names every file)
     gitignore: bool = False  # skip it if git ignores it
     format_name: str | None = None  # the format chosen for it, else its extension's
 
 
-# For a file to check: (its path, whether it was named rather than found in a folder)
-# → its Plan, or the one-line reason it cannot be checked.
-Planner = Callable[[str, bool], "Plan | str"]
+# A file's path → its Plan, or the one-line reason it cannot be checked.
+Planner = Callable[[str], "Plan | str"]
 
 
 def check_files(
@@ -201,10 +205,10 @@ def check_files(
         fixed = Plan(builtin_rules() if rules is None else rules, settings)
         check_preferences(fixed.rules, settings)
 
-        def planner(path: str, named: bool) -> Plan | str:
+        def planner(path: str) -> Plan | str:
             return fixed
 
-    named_paths = {p for p in paths if p != "-"}
+    named_paths = {os.path.realpath(p) for p in paths if p != "-"}
     inputs: list[tuple[str, str, Plan]] = []
     for found in files.discover([p for p in paths if p != "-"]):
         if found.error:
@@ -213,15 +217,15 @@ def check_files(
         if found.notice:
             yield FileResult(found.path, "", notices=(Problem(found.path, found.notice),))
             continue
-        named = found.path in named_paths
-        plan = planner(found.path, named)
+        named = os.path.realpath(found.path) in named_paths
+        plan = planner(found.path)
         if isinstance(plan, str):
             yield FileResult(found.path, "", errors=(Problem(found.path, plan),))
-        elif named or not plan.excluded:
+        elif not plan.excluded or (named and not plan.force_exclude):
             inputs.append((found.path, found.path, plan))
     if "-" in paths:
         shown = stdin_filename or "-"
-        plan = planner(shown, True)
+        plan = planner(shown)
         if any(shown == path for path, _, _ in inputs):
             message = "--stdin-filename names a file that is also checked"
             yield FileResult(shown, "", errors=(Problem(shown, message),))
@@ -236,7 +240,13 @@ def check_files(
 
 
 def _git_ignored(inputs: Sequence[tuple[str, str, Plan]], named: set[str]) -> set[str]:
-    candidates = [source for source, _, plan in inputs if plan.gitignore and source not in named]
+    candidates = [
+        source
+        for source, _, plan in inputs
+        if source != "-"
+        and plan.gitignore
+        and (plan.force_exclude or os.path.realpath(source) not in named)
+    ]
     if not candidates:
         return set()
     from lint.gitignore import ignored
@@ -258,7 +268,8 @@ def _check_file(source: str, shown: str, plan: Plan, fix: FixMode | None) -> Fil
         reason = f"cannot read: {error.strerror or error}"
         return FileResult(shown, "", errors=(Problem(shown, reason),), fail_on=plan.fail_on)
     if files.looks_binary(data):
-        return FileResult(shown, "", notices=(Problem(shown, "skipped: binary file"),))
+        notice = (Problem(shown, "skipped: binary file"),)
+        return FileResult(shown, "", notices=notice, output=data if fix else None)
     decoded = files.decode(data)
     result = _lint(
         shown,
@@ -278,6 +289,7 @@ def _check_file(source: str, shown: str, plan: Plan, fix: FixMode | None) -> Fil
         tuple(result.errors),
         checked=True,
         fail_on=plan.fail_on,
+        output=data if fix else None,
     )
 
 
@@ -302,7 +314,13 @@ def _fixed(
 
     fixed = fix_text(decoded.text, lint_once, unsafe=fix.unsafe)
     unfixed = FileResult(
-        shown, decoded.text, tuple(first.findings), tuple(first.errors), True, plan.fail_on
+        shown,
+        decoded.text,
+        tuple(first.findings),
+        tuple(first.errors),
+        checked=True,
+        fail_on=plan.fail_on,
+        output=data,
     )
     if fixed.applied == 0:
         return unfixed
@@ -333,6 +351,7 @@ def _fixed(
         fail_on=plan.fail_on,
         fixed=fixed.applied,
         before=decoded.text,
+        output=output,
     )
 
 

@@ -6,11 +6,15 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
 from lint import __version__
+from lint.model import Rule
+
+if TYPE_CHECKING:
+    from lint.api import FileResult
 from lint.report import FORMAT_NAMES
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -27,7 +31,9 @@ def _fail(lines: Sequence[str]) -> None:
     sys.exit(EXIT_ERROR)
 
 
-def _load(rules: Sequence[str], select: Sequence[str] = (), ignore: Sequence[str] = ()):
+def _load(
+    rules: Sequence[str], select: Sequence[str] = (), ignore: Sequence[str] = ()
+) -> tuple[Rule, ...]:
     from lint.api import load_rules
     from lint.errors import RuleModuleError, SelectionError
 
@@ -157,6 +163,11 @@ def config_options(command: Callable[..., None]) -> Callable[..., None]:
 @click.option("--fix", is_flag=True, help="Apply safe fixes, writing the files.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: unsafe fixes too.")
 @click.option("--diff", is_flag=True, help="Print the diff --fix would make; change nothing.")
+@click.option(
+    "--force-exclude",
+    is_flag=True,
+    help="Apply exclude and .gitignore to files named on the command line too (pre-commit).",
+)
 @config_options
 def check(
     paths: tuple[str, ...],
@@ -175,6 +186,7 @@ def check(
     fix: bool,
     unsafe_fixes: bool,
     diff: bool,
+    force_exclude: bool,
     config_file: str | None,
     isolated: bool,
     no_gitignore: bool,
@@ -192,19 +204,18 @@ def check(
         allow=tuple(_allowed(allowed, allow_file)),
         cjk_share=cjk_share,
         respect_gitignore=False if no_gitignore else None,
+        force_exclude=True if force_exclude else None,
         config=Path(config_file) if config_file else None,
         isolated=isolated,
         format_for=_format_choices(format_for),
     )
     paths = paths or (".",)
+    _load(rule_paths, select, ignore)  # the command line's own mistakes: usage errors
     plan = planner(overrides)
-    first = plan(stdin_filename or "." if paths[0] == "-" else paths[0], True)
-    if isinstance(first, str):
-        _fail([first])  # the configuration of the first path: a usage error, before output
     fixing = FixMode(unsafe=unsafe_fixes, write=not diff) if fix or diff else None
     results = check_files(list(paths), stdin_filename=stdin_filename, planner=plan, fix=fixing)
     if diff:
-        _print_diffs(results)
+        _print_diffs(results, exit_zero)
     # With --fix on standard input, the fixed text goes to stdout and the report to stderr.
     to_stderr = fix and "-" in paths
     color = output_format == "text" and not no_color and not to_stderr and _wants_color()
@@ -222,8 +233,10 @@ def check(
     for result in results:
         _problems(result)
         errors.extend(result.errors)
-        if to_stderr and result.path == (stdin_filename or "-") and result.checked:
-            click.echo(result.text, nl=False)
+        if to_stderr and result.path == (stdin_filename or "-") and result.output is not None:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(result.output)
+            sys.stdout.buffer.flush()
         if result.findings:
             write(output.file(result.path, result.text, result.findings, options, totals))
             failing = failing or any(f.severity >= result.fail_on for f in result.findings)
@@ -247,14 +260,14 @@ def _format_choices(values: Sequence[str]) -> tuple[tuple[str, str], ...]:
     return tuple(choices)
 
 
-def _problems(result: Any) -> None:
+def _problems(result: FileResult) -> None:
     for notice in result.notices:
         click.echo(f"txtlint: {notice.path}: {notice.message}", err=True)
     for error in result.errors:
         click.echo(f"txtlint: error: {error.path}: {error.message}", err=True)
 
 
-def _print_diffs(results: Iterable[Any]) -> None:
+def _print_diffs(results: Iterable[FileResult], exit_zero: bool) -> None:
     """--diff: the diff of each file --fix would change, then a count on stderr; exit 1
     if anything would change."""
     from lint.fixes import unified_diff
@@ -272,7 +285,7 @@ def _print_diffs(results: Iterable[Any]) -> None:
     click.echo(
         f"Would apply {fixes} fix{'es' if fixes != 1 else ''} to {changed} {files}.", err=True
     )
-    sys.exit(EXIT_ERROR if errors else EXIT_FINDINGS if changed else EXIT_OK)
+    sys.exit(EXIT_ERROR if errors else EXIT_FINDINGS if changed and not exit_zero else EXIT_OK)
 
 
 @main.command("config", help="Show the settings that apply to a path, and where each is from.")

@@ -29,26 +29,28 @@ class ConfigError(ValueError):
 
 
 class Key(NamedTuple):
-    kind: str  # "texts", "text", "bool", "number", "mapping-text", "mapping-texts"
+    # "selectors" (a list of rule ids or modules; comma lists too), "texts", "text",
+    # "bool", "number", "mapping-text", "mapping-selectors"
+    kind: str
     default: Any
-    help: str
 
 
 KEYS: dict[str, Key] = {
-    "select": Key("texts", (), "rules or modules to run (default: all)"),
-    "extend-select": Key("texts", (), "rules or modules to run as well as `select`"),
-    "ignore": Key("texts", (), "rules or modules not to run"),
-    "severity": Key("mapping-text", {}, "rule or module → error, warning or info"),
-    "fail-on": Key("text", "warning", "lowest severity that makes the exit status 1"),
-    "rules": Key("texts", (), "your own rule modules, relative to the configuration file"),
-    "exclude": Key("texts", (), "globs of files and folders not to check"),
-    "respect-gitignore": Key("bool", True, "skip what .gitignore ignores in a git work tree"),
-    "per-file-ignores": Key("mapping-texts", {}, "glob → rules or modules not to run there"),
-    "language": Key("text", "auto", "the language of the texts: auto, en, zh, ja or ko"),
-    "allow": Key("texts", (), "terms never reported"),
-    "cjk-share": Key("number", 0.5, "share of CJK characters past which a text is not English"),
-    "prefer": Key("mapping-text", {}, "document-level rule → the variant or style to use"),
-    "format-for": Key("mapping-text", {}, "glob → the format to read matching files as"),
+    "select": Key("selectors", ()),
+    "extend-select": Key("selectors", ()),
+    "ignore": Key("selectors", ()),
+    "severity": Key("mapping-text", {}),
+    "fail-on": Key("text", "warning"),
+    "rules": Key("texts", ()),
+    "exclude": Key("texts", ()),
+    "force-exclude": Key("bool", False),
+    "respect-gitignore": Key("bool", True),
+    "per-file-ignores": Key("mapping-selectors", {}),
+    "language": Key("text", "auto"),
+    "allow": Key("texts", ()),
+    "cjk-share": Key("number", 0.5),
+    "prefer": Key("mapping-text", {}),
+    "format-for": Key("mapping-text", {}),
 }
 
 
@@ -89,10 +91,12 @@ def _check_value(key: str, value: Any, where: str) -> Any:
     def wrong(what: str) -> ConfigError:
         return ConfigError(f"{where}: '{key}' must be {what}")
 
-    if kind == "texts":
+    if kind in ("texts", "selectors"):
         items = [value] if isinstance(value, str) else value
         if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
             raise wrong("a list of texts")
+        if kind == "texts":
+            return tuple(i.strip() for i in items)
         return tuple(part.strip() for i in items for part in i.split(",") if part.strip())
     if kind == "text":
         if not isinstance(value, str):
@@ -115,7 +119,10 @@ def _check_value(key: str, value: Any, where: str) -> Any:
                 raise wrong(f"a mapping of texts ('{name}' is not a text)")
             result[str(name)] = item
         else:
-            result[str(name)] = _check_value("select", item, where)
+            try:
+                result[str(name)] = _check_value("select", item, where)
+            except ConfigError:
+                raise wrong(f"a mapping of lists of rules ('{name}')") from None
     return result
 
 
@@ -171,8 +178,28 @@ def _toml_lines(text: str) -> dict[str, int]:
     return lines
 
 
+def _toml_top_lines(text: str) -> dict[str, int]:
+    """The line of each key of a TOML file's top-level table (a `txtlint.toml`)."""
+    lines: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if _TOML_HEADER.match(line):
+            header = line.strip().strip("[]").strip()
+            lines.setdefault(header, number)
+            continue
+        key = _TOML_KEY.match(line)
+        if key:
+            lines.setdefault(key.group(1), number)
+    return lines
+
+
 def _has_tool_table(text: str) -> bool:
-    return any(_TOML_TABLE.match(line) for line in text.splitlines())
+    """Whether a pyproject.toml has [tool.txtlint] in any TOML spelling (a broken file
+    that mentions txtlint counts, so its error is reported)."""
+    try:
+        tool = tomllib.loads(text).get("tool", {})
+    except tomllib.TOMLDecodeError:
+        return "txtlint" in text
+    return isinstance(tool, dict) and "txtlint" in tool
 
 
 def load_config(path: Path) -> Config:
@@ -182,13 +209,17 @@ def load_config(path: Path) -> Config:
     except (OSError, UnicodeDecodeError) as error:
         reason = getattr(error, "strerror", None) or str(error)
         raise ConfigError(f"{path}: cannot read configuration: {reason}") from None
-    if path.name == "pyproject.toml":
+    if path.suffix == ".toml":
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
             raise ConfigError(f"{path}: {error}") from None
-        raw = data.get("tool", {}).get("txtlint")
-        return _validate(raw, path, _toml_lines(text), "[tool.txtlint]")
+        tool = data.get("tool", {})
+        if isinstance(tool, dict) and "txtlint" in tool:
+            return _validate(tool["txtlint"], path, _toml_lines(text), "[tool.txtlint]")
+        if path.name == "pyproject.toml":
+            return Config(path, {}, {})
+        return _validate(data, path, _toml_top_lines(text), "a configuration file")
     try:
         raw = yamlread.load(text)
     except yamlread.YamlError as error:
@@ -217,7 +248,7 @@ def find_config(folder: Path, known: dict[Path, Path | None] | None = None) -> P
     """The closest configuration file at or above `folder`, or None. `known` keeps
     what earlier calls found, folder by folder, for the files of one run."""
     known = {} if known is None else known
-    folder = folder.absolute()
+    folder = Path(os.path.abspath(folder))
     visited = []
     found = None
     for candidate in (folder, *folder.parents):
@@ -246,6 +277,7 @@ class Overrides(NamedTuple):
     allow: tuple[str, ...] = ()
     cjk_share: float | None = None
     respect_gitignore: bool | None = None
+    force_exclude: bool | None = None  # --force-exclude: named files are excluded too
     config: Path | None = None  # --config: this file for every path
     isolated: bool = False  # --isolated: no configuration file at all
     format_for: tuple[tuple[str, str], ...] = ()  # --format-for GLOB=FORMAT, first wins
@@ -268,7 +300,7 @@ def config_path_for(
         return None
     if overrides.config is not None:
         return overrides.config.absolute()
-    start = Path(path).absolute()
+    start = Path(os.path.abspath(path))
     found = find_config(start if start.is_dir() else start.parent, known)
     if found is not None:
         return found
@@ -294,6 +326,7 @@ def effective(config: Config, overrides: Overrides) -> Effective:
         "fail-on": overrides.fail_on,
         "cjk-share": overrides.cjk_share,
         "respect-gitignore": overrides.respect_gitignore,
+        "force-exclude": overrides.force_exclude,
     }
     for key, value in cli.items():
         if value is not None:
@@ -302,11 +335,10 @@ def effective(config: Config, overrides: Overrides) -> Effective:
         if more:
             values[key] = (*values[key], *more)
             sources[key] = _joined(sources[key])
-    # a file's rule modules are relative to it; the command line's to the working folder
-    values["rules"] = (
-        *(str(config.root / path) for path in config.values.get("rules", ())),
-        *overrides.rules,
-    )
+    # a file's rule modules are relative to it; the command line's to the working
+    # folder; one module named twice is loaded once
+    named = (*(str(config.root / p) for p in config.values.get("rules", ())), *overrides.rules)
+    values["rules"] = tuple({os.path.realpath(p): p for p in named}.values())
     if overrides.rules:
         sources["rules"] = _joined(sources["rules"])
     return Effective(config, values, sources)
@@ -321,17 +353,28 @@ def _joined(source: str) -> str:
 
 @functools.lru_cache(maxsize=512)
 def _glob_pattern(glob: str) -> re.Pattern[str]:
-    """A gitignore-like glob: `*` within a name, `**` across folders, `?` one character;
-    a glob without `/` matches a name at any depth; a trailing `/` matches folders."""
-    anchored = "/" in glob.rstrip("/")
-    body = glob.strip("/")
-    parts = re.split(r"(\*\*/|\*\*|\*|\?)", body)
-    translated = "".join(
-        {"**/": "(?:.*/)?", "**": ".*", "*": "[^/]*", "?": "[^/]"}.get(p, re.escape(p))
-        for p in parts
-    )
+    """A gitignore-like glob: `*` within a name, `**` across folders, `?` one character,
+    `[abc]` and `[!abc]` sets; a glob without `/` matches a name at any depth; a
+    trailing `/` matches folders only; a leading `./` is the configuration's folder."""
+    folders_only = glob.endswith("/")
+    body = glob.removeprefix("./").strip("/")
+    anchored = "/" in body or glob.startswith(("./", "/"))
+    parts = re.split(r"(\*\*/|\*\*|\*|\?|\[!?[^\]/]+\])", body)
+    translated = "".join(_glob_part(part) for part in parts)
     prefix = "" if anchored else "(?:.*/)?"
-    return re.compile(f"{prefix}{translated}(?:/.*)?")
+    return re.compile(f"{prefix}{translated}{'/.+' if folders_only else '(?:/.*)?'}")
+
+
+def _glob_part(part: str) -> str:
+    special = {"**/": "(?:.*/)?", "**": ".*", "*": "[^/]*", "?": "[^/]"}
+    if part in special:
+        return special[part]
+    if part.startswith("[") and part.endswith("]") and len(part) > 2:
+        inside = part[1:-1]
+        negated = inside.startswith("!")
+        chars = re.escape(inside[1:] if negated else inside).replace("\\-", "-")
+        return f"[{'^' if negated else ''}{chars}]"
+    return re.escape(part)
 
 
 def glob_matches(glob: str, relative: str) -> bool:
@@ -341,7 +384,7 @@ def glob_matches(glob: str, relative: str) -> bool:
 
 def relative_to(path: str, root: Path) -> str | None:
     try:
-        return Path(path).absolute().relative_to(root.absolute()).as_posix()
+        return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
     except ValueError:
         return None
 

@@ -109,7 +109,10 @@ def unused_suppression_finding(document: Document, directive: Directive) -> Find
     text_end = directive.start + len(line.rstrip())
     rules = f" {','.join(directive.rules)}" if directive.rules else ""
     message = UNUSED_SUPPRESSION.message.format(directive=f"txtlint-{directive.kind}{rules}")
-    hit = Hit(
-        text_start, text_end, message, replacement="", fix_span=(directive.start, directive.end)
-    )
+    start, end = directive.start, directive.end
+    if end == len(document.text) and not line.endswith(("\n", "\r")) and start > 0:
+        # the last line, with no line break: take the one before it, so the file still
+        # ends as it did (without a final newline)
+        start -= 2 if document.text[start - 2 : start] == "\r\n" else 1
+    hit = Hit(text_start, text_end, message, replacement="", fix_span=(start, end))
     return to_finding(UNUSED_SUPPRESSION, document, 0, hit)

@@ -69,6 +69,21 @@ def _settings(settings: Effective) -> Settings:
     )
 
 
+def _unknown_selector(config: Config, every: Sequence[Rule]) -> str | None:
+    """A selector of the configuration (in select, extend-select, ignore, severity or
+    per-file-ignores) that names no rule, as an error naming the file and line."""
+    values = config.values
+    places = [
+        *((key, s) for key in ("select", "extend-select", "ignore") for s in values.get(key, ())),
+        *(("severity", s) for s in values.get("severity", {})),
+        *(("per-file-ignores", s) for v in values.get("per-file-ignores", {}).values() for s in v),
+    ]
+    for key, selector in places:
+        if not any(matches(selector, rule) for rule in every):
+            return f"{config.where(key)}: '{key}': no rule or module named '{selector}'"
+    return None
+
+
 def _prepare(config: Config, overrides: Overrides) -> Prepared | str:
     settings = effective(config, overrides)
     known = names()
@@ -77,13 +92,19 @@ def _prepare(config: Config, overrides: Overrides) -> Prepared | str:
             line = config.where("format-for")
             return f"{line}: 'format-for' of '{glob}': no format '{name}' ({', '.join(known)})"
     try:
+        every = load_rules(settings.values["rules"])
+        unknown = _unknown_selector(config, every)
+        if unknown is not None:
+            return unknown
         rules = _rules(settings)
         chosen = _settings(settings)
         check_preferences(rules, chosen)
     except RuleModuleError as error:
         return "; ".join(error.problems)
-    except (SelectionError, ValueError) as error:
+    except SelectionError as error:
         return f"{config.path}: {error}" if config.path else str(error)
+    except ValueError as error:
+        return f"{config.where('prefer')}: {error}"
     return Prepared(settings, rules, chosen)
 
 
@@ -95,7 +116,7 @@ def planner(overrides: Overrides) -> Planner:
     known: dict[Path, Path | None] = {}
     prepared: dict[Path | None, Prepared | str] = {}
 
-    def plan(path: str, named: bool) -> Plan | str:
+    def plan(path: str) -> Plan | str:
         found = config_path_for(path, overrides, known)
         if found not in prepared:
             try:
@@ -116,6 +137,7 @@ def planner(overrides: Overrides) -> Planner:
             ready.chosen,
             fail_on=Severity.parse(ready.settings.values["fail-on"]),
             excluded=excluded(path, ready.settings),
+            force_exclude=ready.settings.values["force-exclude"],
             gitignore=ready.settings.values["respect-gitignore"],
             format_name=format_for(path, ready.settings, overrides),
         )

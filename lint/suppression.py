@@ -64,7 +64,7 @@ COMMENT_SYNTAXES: Mapping[str, tuple[CommentSyntax, ...]] = MappingProxyType(
 
 _MARKER = "txtlint-"
 _DIRECTIVE = re.compile(
-    r"txtlint-(?P<kind>disable-next-line|disable-file|disable|enable)"
+    r"txtlint-(?P<kind>disable-next-line|disable-file|disable|enable):?"
     r"(?P<rules>(?:[\s,]+[\w.-]+)*)[\s,]*"
 )
 _RULE = re.compile(r"[\w.-]+")
@@ -143,21 +143,33 @@ def _suppressions(
     return found
 
 
-def _may_be_unused(directive: Directive, running: Collection[str]) -> bool:
-    """Whether a directive that suppressed nothing is reported: only when each rule it
-    names is one that ran, since a rule that did not run could not have been suppressed
-    (and a directive for all rules only when some rule ran)."""
+def _may_be_unused(directive: Directive, running: Collection[str], known: Collection[str]) -> bool:
+    """Whether a directive that suppressed nothing is reported: only when every known
+    rule it covers ran (a rule that did not run could have been suppressed), or when a
+    name it gives matches no known rule at all (a typo). A directive for all rules is
+    reported only when every known rule ran."""
     if directive.kind == "enable" or not running:
         return False
-    return all(any(selects(name, rule_id) for rule_id in running) for name in directive.rules)
+    ran = set(running)
+    if not directive.rules:
+        return set(known) <= ran
+    for name in directive.rules:
+        covered = [rule_id for rule_id in known if selects(name, rule_id)]
+        if covered and not all(rule_id in ran for rule_id in covered):
+            return False
+    return True
 
 
 def suppress(
-    document: Document, findings: Sequence[Finding], running: Collection[str]
+    document: Document,
+    findings: Sequence[Finding],
+    running: Collection[str],
+    known: Collection[str] = (),
 ) -> tuple[list[Finding], list[Finding]]:
     """The findings no directive of `document` suppresses, in their order, and a
     `txtlint.unused-suppression` finding for each directive that suppressed none;
-    `running` are the ids of the rules that ran on the document.
+    `running` are the ids of the rules that ran on the document, `known` those of every
+    rule that could have (default: the running ones).
 
     Every directive a finding falls under counts as used, so directives that overlap are
     never reported for each other."""
@@ -180,6 +192,6 @@ def suppress(
     unused = [
         unused_suppression_finding(document, directive)
         for directive in document.directives
-        if directive not in used and _may_be_unused(directive, running)
+        if directive not in used and _may_be_unused(directive, running, known or running)
     ]
     return kept, unused

@@ -47,18 +47,22 @@ def encode_back(text: str, decoded: Decoded) -> bytes:
 
 
 def write_atomically(path: Path, data: bytes, expected: bytes) -> None:
-    """Replace the content of `path` with `data` in one step (a temporary file in the same
-    folder, then a rename), keeping its permission bits; a symbolic link stays a link and
-    its target is written. Raises WriteError when the file no longer holds `expected`
-    or cannot be written; the file is then untouched."""
+    """Replace the content of `path` with `data` in one step (a temporary file in the
+    same folder, then a rename), keeping its permission bits and, where allowed, its
+    owner; a symbolic link stays a link and its target is written. Raises WriteError
+    when the file is read-only, no longer holds `expected`, or cannot be written; the
+    file is then untouched."""
     target = Path(os.path.realpath(path))
     try:
         current = target.read_bytes()
-        mode = stat.S_IMODE(target.stat().st_mode)
+        status = target.stat()
     except OSError as error:
         raise WriteError(f"cannot read before writing: {_reason(error)}") from error
+    mode = stat.S_IMODE(status.st_mode)
     if current != expected:
         raise WriteError("changed on disk since it was read; not overwritten")
+    if not mode & 0o222:
+        raise WriteError("the file is read-only; not overwritten")
     try:
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
     except OSError as error:
@@ -69,6 +73,8 @@ def write_atomically(path: Path, data: bytes, expected: bytes) -> None:
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, mode)
+        with contextlib.suppress(OSError):  # only the owner's or root's to keep
+            os.chown(temporary, status.st_uid, status.st_gid)
         os.replace(temporary, target)
     except BaseException as error:
         with contextlib.suppress(OSError):

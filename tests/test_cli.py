@@ -32,7 +32,7 @@ def test_text_format_shows_header_snippet_caret_and_summary(artifact):
         "  |         ^^^^^^^^^^^^^^^^^^^^^^^^^^^",
         "  = suggestion: such a product",
     ]
-    assert lines[-1] == "1 finding in 1 file (1 file checked, 1 fixable)."
+    assert lines[-1] == "1 finding in 1 file (1 file checked, 1 fixable with --unsafe-fixes)."
     assert "\x1b[" not in run.out
 
 

@@ -227,10 +227,10 @@ def test_configuration_errors_are_one_line_with_file_and_line(
     path = write(tree / name, text)
     result = run_cli("a.txt")
     assert result.code == 2
-    assert result.out == ""
+    assert result.out == "No findings (0 files checked).\n"
     lines = result.err.splitlines()
     assert len(lines) == 1
-    assert lines[0].startswith(f"txtlint: error: {path}")
+    assert lines[0].startswith(f"txtlint: error: a.txt: {path}")
     assert message in lines[0]
 
 
@@ -239,8 +239,32 @@ def test_an_unknown_selector_in_a_configuration_names_the_file(tree: Path):
     result = run_cli("a.txt")
     assert (result.code, result.err) == (
         2,
-        f"txtlint: error: {path}: no rule or module named 'nonsense'\n",
+        f"txtlint: error: a.txt: {path}:1: 'select': no rule or module named 'nonsense'\n",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "key"),
+    [
+        ("severity:\n  nonsense: info\n", 1, "severity"),
+        ("select: [quality]\nper-file-ignores:\n  '*.txt': [nonsense]\n", 2, "per-file-ignores"),
+        ("select: [quality]\nextend-select: [nonsense]\n", 2, "extend-select"),
+    ],
+)
+def test_every_selector_in_a_configuration_is_checked(tree: Path, text: str, line: int, key: str):
+    path = write(tree / ".txtlint.yaml", text)
+    result = run_cli("a.txt")
+    assert result.err == (
+        f"txtlint: error: a.txt: {path}:{line}: '{key}': no rule or module named 'nonsense'\n"
+    )
+
+
+def test_the_order_of_paths_does_not_matter_for_a_broken_configuration(tree: Path):
+    write(tree / "sub" / ".txtlint.yaml", "selcet: [x]\n")
+    for order in (["sub/b.txt", "a.txt"], ["a.txt", "sub/b.txt"]):
+        result = run_cli("--format", "concise", "--select", "quality", *order)
+        assert result.code == 2
+        assert result.out == 'a.txt:1:1: warning quality.repeated-word "The" is repeated.\n'
 
 
 def test_an_invalid_configuration_deeper_down_stops_only_its_files(tree: Path):
@@ -251,8 +275,8 @@ def test_an_invalid_configuration_deeper_down_stops_only_its_files(tree: Path):
     assert result.out == 'a.txt:1:1: warning quality.repeated-word "The" is repeated.\n'
     assert result.err.splitlines() == [
         f"txtlint: error: sub/b.txt: {bad}:1: unknown key 'selcet' (known: select, "
-        "extend-select, ignore, severity, fail-on, rules, exclude, respect-gitignore, "
-        "per-file-ignores, language, allow, cjk-share, prefer, format-for)",
+        "extend-select, ignore, severity, fail-on, rules, exclude, force-exclude, "
+        "respect-gitignore, per-file-ignores, language, allow, cjk-share, prefer, format-for)",
         "txtlint: error: sub/deep/c.txt: not checked: its configuration is invalid "
         "(see the error above)",
     ]
@@ -267,4 +291,85 @@ def test_config_command_shows_each_setting_and_its_source(tree: Path):
     assert f'select = ["quality"]  # {path}:1' in lines
     assert f'allow = ["Foo"]  # {path}:2' in lines
     assert 'fail-on = "warning"  # default' in lines
-    assert len(lines) == 2 + 14
+    assert len(lines) == 2 + 15
+
+
+def test_force_exclude_applies_to_named_files(tree: Path):
+    write(tree / ".txtlint.yaml", "exclude: [sub/]\nselect: [quality]\n")
+    assert found("sub/b.txt") == [("sub/b.txt", REPEATED, 1, 1)]
+    assert found("--force-exclude", "sub/b.txt") == []
+    write(tree / ".txtlint.yaml", "exclude: [sub/]\nselect: [quality]\nforce-exclude: true\n")
+    assert found("sub/b.txt", "a.txt") == [("a.txt", REPEATED, 1, 1)]
+
+
+def test_a_path_through_dotdot_finds_the_configuration_of_where_it_leads(
+    tree: Path, monkeypatch: pytest.MonkeyPatch
+):
+    write(tree / "sub" / ".txtlint.yaml", "ignore: [quality, zh-en]\n")
+    write(tree / "other" / "x.txt", ARTIFACTS)
+    monkeypatch.chdir(tree / "sub")
+    assert [rule for _, rule, _, _ in found("../other/x.txt")] == [REPEATED, CALQUE]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '[tool]\ntxtlint = {ignore = ["quality"]}\n',
+        'tool.txtlint.ignore = ["quality"]\n',
+        "[tool.'txtlint']\nignore = ['quality']\n",
+    ],
+)
+def test_every_toml_spelling_of_the_table_is_read(tree: Path, text: str):
+    write(tree / "pyproject.toml", text)
+    assert found("a.txt") == [("a.txt", CALQUE, 2, 12)]
+
+
+def test_a_toml_file_given_with_config_is_read_as_toml(tree: Path):
+    path = write(tree / "settings" / "txtlint.toml", 'ignore = ["quality"]\n')
+    assert found("--config", str(path), "a.txt") == [("a.txt", CALQUE, 2, 12)]
+
+
+@pytest.mark.parametrize(
+    ("glob", "relative", "expected"),
+    [
+        ("./sub", "sub/b.txt", True),
+        ("sub/", "sub/b.txt", True),
+        ("b.txt/", "sub/b.txt", False),  # a trailing / means a folder
+        ("[ab].txt", "a.txt", True),
+        ("[!ab].txt", "a.txt", False),
+        ("deep", "sub/deep/c.txt", True),
+        ("sub/*.txt", "sub/deep/c.txt", False),
+        ("sub/**/*.txt", "sub/deep/c.txt", True),
+    ],
+)
+def test_globs(glob: str, relative: str, expected: bool):
+    from lint.config import glob_matches
+
+    assert glob_matches(glob, relative) is expected
+
+
+def test_a_rule_module_named_twice_is_loaded_once(tree: Path):
+    write(
+        tree / "house.yaml",
+        """\
+        module: house
+        description: House style.
+        category: style
+        rules:
+          - id: car
+            kind: pattern
+            message: 'No "{match}".'
+            pattern: '\\bcar\\b'
+            examples:
+              bad: [A car.]
+        """,
+    )
+    write(tree / ".txtlint.yaml", "rules: [house.yaml]\nselect: [house]\n")
+    assert found("--rules", "house.yaml", "a.txt") == [("a.txt", "house.car", 1, 9)]
+
+
+def test_allow_terms_keep_their_commas(tree: Path):
+    write(tree / "c.txt", "Say 整车, 价格 now.\n")
+    write(tree / ".txtlint.yaml", "select: [untranslated]\nallow: ['整车, 价格']\n")
+    # one term with a comma in it, not the two terms 整车 and 价格: both are reported
+    assert [rule for _, rule, _, _ in found("c.txt")] == ["untranslated.cjk-text"] * 2

@@ -29,20 +29,23 @@ def brief(text: str, finding: Finding) -> Brief:
 
 
 def lint(
-    path: str, text: str, selected: Sequence[str] = SELECTED
+    path: str, text: str, selected: Sequence[str] = SELECTED, every_rule: bool = False
 ) -> tuple[list[Finding], list[Finding]]:
     """What `api._lint` will do: parse, lint with the rules that run, then suppress."""
     running = [rule for rule in load_rules(selected=selected) if rule.checker is not None]
     document = parse(path, text)
     findings, errors = lint_document(document, running)
     assert errors == []
-    return suppress(document, findings, [rule.id for rule in running])
+    ran = [rule.id for rule in running]
+    # as txtlint runs it: every built-in rule is known, whether it was selected or not
+    known = [rule.id for rule in load_rules() if rule.checker is not None] if every_rule else ran
+    return suppress(document, findings, ran, known)
 
 
 def kept_and_unused(
-    path: str, text: str, selected: Sequence[str] = SELECTED
+    path: str, text: str, selected: Sequence[str] = SELECTED, every_rule: bool = False
 ) -> tuple[list[Brief], list[Brief]]:
-    kept, unused = lint(path, text, selected)
+    kept, unused = lint(path, text, selected, every_rule)
     return [brief(text, f) for f in kept], [brief(text, f) for f in unused]
 
 
@@ -99,7 +102,6 @@ def test_disable_file_in_each_syntax(path: str, comment: Callable[[str], str]) -
         "He wrote # txtlint-disable-next-line quality",
         "<!-- txtlint-disable-next-line quality",
         "<!-- txtlint-disable-next-line quality --> and more",
-        "# txtlint-disable-next-line: quality",
         "# txtlint-disabled quality",
         "# txtlint-disable-next-linequality",
         "# TXTLINT-DISABLE-NEXT-LINE quality",
@@ -184,7 +186,9 @@ def test_a_document_built_without_directives_has_none() -> None:
 def test_a_directive_line_is_not_linted() -> None:
     # Read as prose, "the the" on the directive line would be a repeated word.
     text = "# txtlint-disable-next-line the the\nHe said <unk>.\n"
-    assert kept_and_unused("a.txt", text) == ([mt_token(2)], [])
+    # not a repeated word, but "the" names no rule: the directive suppresses nothing
+    directive = (UNUSED, 1, 1, "# txtlint-disable-next-line the the")
+    assert kept_and_unused("a.txt", text) == ([mt_token(2)], [directive])
     text = "# txtlint-disable-next-line quality\nThe the end.\n"
     assert kept_and_unused("a.txt", text) == ([], [])
 
@@ -247,7 +251,11 @@ def test_next_line_with_and_without_rules(rules: str, kept: list[Brief]) -> None
 
 def test_a_module_prefix_ends_at_a_dot() -> None:
     text = f"# txtlint-disable-file zh-en.cal quality.mt\n{LINE}\n"
-    assert kept_and_unused("a.txt", text) == ([mt_token(2), calque(2)], [])
+    # names that match no rule: a typo, reported as suppressing nothing
+    assert kept_and_unused("a.txt", text, every_rule=True) == (
+        [mt_token(2), calque(2)],
+        [(UNUSED, 1, 1, text[:43])],
+    )
 
 
 def test_next_line_covers_findings_that_start_on_the_next_line_only() -> None:
@@ -335,7 +343,7 @@ def test_the_fix_deletes_a_last_line_without_a_line_break() -> None:
     kept, unused = lint("a.txt", text)
     assert [brief(text, f) for f in kept] == [mt_token(1)]
     assert [brief(text, f) for f in unused] == [(UNUSED, 2, 1, text[15:])]
-    assert apply_fixes(text, unused) == "He said <unk>.\n"
+    assert apply_fixes(text, unused) == "He said <unk>."  # still no final line break
 
 
 def test_each_unused_kind_is_reported_but_enable_never() -> None:
@@ -375,13 +383,23 @@ def test_each_unused_kind_is_reported_but_enable_never() -> None:
         "zh-en",  # selected rules are quality only
         "zh-en.calque.literal-calques",
         "quality.mt-tokens, zh-en",  # one rule ran, the other did not
-        "no-such-rule",
-        "quality.mt",  # not a module: no rule that ran
+        "quality",  # some rules of the module did not run
     ],
 )
 def test_a_directive_naming_a_rule_that_did_not_run_is_not_reported(rules: str) -> None:
     text = f"# txtlint-disable-next-line {rules}\nClean.\n# txtlint-disable-file {rules}\n"
-    assert kept_and_unused("a.txt", text, selected=["quality"]) == ([], [])
+    selected = ["quality.mt-tokens", "quality.repeated-word"]
+    assert kept_and_unused("a.txt", text, selected, every_rule=True) == ([], [])
+
+
+@pytest.mark.parametrize("rules", ["no-such-rule", "quality.mt", "quality because of X"])
+def test_a_directive_naming_no_known_rule_is_reported(rules: str) -> None:
+    text = f"# txtlint-disable-next-line {rules}\nClean.\n"
+    line = f"# txtlint-disable-next-line {rules}"
+    assert kept_and_unused("a.txt", text, ["quality"], every_rule=True) == (
+        [],
+        [(UNUSED, 1, 1, line)],
+    )
 
 
 def test_a_directive_for_all_rules_is_not_reported_when_no_rule_ran() -> None:
@@ -392,4 +410,9 @@ def test_a_directive_for_all_rules_is_not_reported_when_no_rule_ran() -> None:
 
 def test_a_directive_that_suppressed_some_of_its_rules_is_used() -> None:
     text = "# txtlint-disable-next-line quality.mt-tokens, quality.repeated-word\nHe said <unk>.\n"
+    assert kept_and_unused("a.txt", text) == ([], [])
+
+
+def test_a_colon_after_the_directive_is_allowed() -> None:
+    text = "# txtlint-disable-next-line: quality\nThe the end.\n"
     assert kept_and_unused("a.txt", text) == ([], [])

@@ -56,7 +56,8 @@ class Totals(NamedTuple):
     files_checked: int = 0
     findings: int = 0
     files_with_findings: int = 0
-    fixable: int = 0
+    fixable: int = 0  # findings --fix would fix
+    unsafe_fixable: int = 0  # findings only --unsafe-fixes would fix
     fixed: int = 0  # fixes applied (--fix)
 
     def add(self, checked: bool, findings: Sequence[Finding], fixed: int = 0) -> Totals:
@@ -64,7 +65,9 @@ class Totals(NamedTuple):
             self.files_checked + checked,
             self.findings + len(findings),
             self.files_with_findings + bool(findings),
-            self.fixable + sum(1 for finding in findings if finding.fix is not None),
+            self.fixable + sum(1 for f in findings if f.fix and f.fix.applicability == "safe"),
+            self.unsafe_fixable
+            + sum(1 for f in findings if f.fix and f.fix.applicability == "unsafe"),
             self.fixed + fixed,
         )
 

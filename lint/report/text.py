@@ -91,11 +91,13 @@ def summary(totals: Totals) -> str:
     if not totals.findings:
         return f"No findings ({checked} {files_word} checked{fixed})."
     count, with_findings, fixable = totals.findings, totals.files_with_findings, totals.fixable
+    unsafe = totals.unsafe_fixable
     return (
         f"{count} finding{'s' if count != 1 else ''} in {with_findings} "
         f"file{'s' if with_findings != 1 else ''} ({checked} {files_word} checked"
         + fixed
-        + (f", {fixable} fixable" if fixable else "")
+        + (f", {fixable} fixable with --fix" if fixable else "")
+        + (f", {unsafe} fixable with --unsafe-fixes" if unsafe else "")
         + ")."
     )
 
