@@ -115,7 +115,8 @@ def _lint(
         runnable = [r for r in runnable if r.language == language or r.kind == "bilingual"]
     chosen = {rule.id for rule in rules}
     if dominant is not None:
-        runnable = [rule for rule in runnable if rule.language == CODES[dominant.language]]
+        code = CODES[dominant.language]
+        runnable = [r for r in runnable if r.language == code or r.kind == "bilingual"]
         if NOT_CHECKED.id in chosen:
             extra.append(not_checked_finding(document, dominant))
     if bad_bytes and UNDECODABLE.id in chosen:
@@ -271,15 +272,19 @@ def _check_file(source: str, shown: str, plan: Plan, fix: FixMode | None) -> Fil
         notice = (Problem(shown, "skipped: binary file"),)
         return FileResult(shown, "", notices=notice, output=data if fix else None)
     decoded = files.decode(data)
-    result = _lint(
-        shown,
-        decoded.text,
-        plan.rules,
-        plan.settings,
-        decoded.encoding,
-        decoded.bad_bytes,
-        plan.format_name,
-    )
+    try:
+        result = _lint(
+            shown,
+            decoded.text,
+            plan.rules,
+            plan.settings,
+            decoded.encoding,
+            decoded.bad_bytes,
+            plan.format_name,
+        )
+    except ValueError as error:  # a file its format refuses to read (an XLIFF DOCTYPE)
+        reason = f"not checked: {error}"
+        return FileResult(shown, "", errors=(Problem(shown, reason),), fail_on=plan.fail_on)
     if fix is not None and any(finding.fix is not None for finding in result.findings):
         return _fixed(source, shown, plan, fix, data, decoded, result)
     return FileResult(

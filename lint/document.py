@@ -22,10 +22,27 @@ class Segment(NamedTuple):
     start: int
     text: str
     origin: tuple[int, ...] | None = None  # len(text) + 1 offsets, when not a plain slice
+    # Where each character ends in the original, when `origin` is given: before what the
+    # format leaves out after it (an XML tag, a PO string's closing quote and line break).
+    ends: tuple[int, ...] | None = None
 
     def at(self, local: int) -> int:
         """The offset in the original text of position `local` of `text`."""
         return self.origin[local] if self.origin is not None else self.start + local
+
+    def end_at(self, local: int) -> int:
+        """The offset in the original text where `text[:local]` ends: right after its
+        last character, before any markup that follows it."""
+        if self.ends is None or local == 0:
+            return self.at(local)
+        return self.ends[local - 1]
+
+    def unbroken(self, start: int, end: int) -> bool:
+        """Whether `text[start:end]` is written in one piece in the original, with no
+        markup between its characters: what a fix may replace."""
+        if self.ends is None or self.origin is None:
+            return True
+        return all(self.ends[i] >= self.origin[i + 1] for i in range(start, end - 1))
 
 
 def mapped(pieces: list[tuple[str, int, int]]) -> Segment:
@@ -35,19 +52,24 @@ def mapped(pieces: list[tuple[str, int, int]]) -> Segment:
     characters to its start, and its end to its end."""
     text: list[str] = []
     origin: list[int] = []
+    ends: list[int] = []
     for decoded, start, end in pieces:
         text.append(decoded)
         if len(decoded) == end - start:
             origin.extend(range(start, end))
+            ends.extend(range(start + 1, end + 1))
         else:
             origin.extend([start] * len(decoded))
+            ends.extend([end] * len(decoded))
     origin.append(pieces[-1][2] if pieces else 0)
     joined = "".join(text)
     plain = all(len(d) == e - s for d, s, e in pieces) and all(
         pieces[i][2] == pieces[i + 1][1] for i in range(len(pieces) - 1)
     )
     start = pieces[0][1] if pieces else 0
-    return Segment(start, joined, None if plain else tuple(origin))
+    if plain:
+        return Segment(start, joined)
+    return Segment(start, joined, tuple(origin), tuple(ends))
 
 
 DirectiveKind = Literal["disable", "enable", "disable-next-line", "disable-file"]

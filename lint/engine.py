@@ -58,23 +58,30 @@ def _document_hits(rule: Rule, document: Document, prefer: str | None) -> list[H
 
 def to_finding(rule: Rule, document: Document, where: int | Segment, hit: Hit) -> Finding:
     """A Finding from a hit whose spans are relative to `where`: a segment (mapped back
-    to the original text) or an offset (0 for hits already in document offsets)."""
-    if isinstance(where, Segment):
-        place = where.at
-        escape = document.escape if where.origin is not None else None
-    else:
-        place = where.__add__
-        escape = None
-    start, end = place(hit.start), place(hit.end)
+    to the original text) or an offset (0 for hits already in document offsets). A
+    fix's text is escaped as the document's format needs (a PO string, HTML)."""
+    segment = where if isinstance(where, Segment) else Segment(where, "")
+    escape = document.escape  # a fix is written the way the format writes text
+
+    def span(local_start: int, local_end: int) -> tuple[int, int]:
+        """Where a span of the segment is in the original: from its first character to
+        the end of its last, not over markup that follows (an inline tag)."""
+        start = segment.at(local_start)
+        if local_end <= local_start:
+            return start, start
+        return start, max(start, segment.end_at(local_end))
+
+    start, end = span(hit.start, hit.end)
     fix = None
-    if hit.replacement is not None:
+    fix_start, fix_end = hit.fix_span or (hit.start, hit.end)
+    # a fix over markup between characters (an inline tag) would delete it: none then
+    if hit.replacement is not None and segment.unbroken(fix_start, fix_end):
         applicability = rule.applicability
         if len(hit.suggestions) > 1:
             applicability = Applicability.UNSAFE
-        fix_start, fix_end = hit.fix_span or (hit.start, hit.end)
         replacement = escape(hit.replacement) if escape is not None else hit.replacement
-        fix = Fix(applicability, (Edit(place(fix_start), place(fix_end), replacement),))
-    related = tuple(Related(place(r.start), place(r.end), r.message, r.path) for r in hit.related)
+        fix = Fix(applicability, (Edit(*span(fix_start, fix_end), replacement),))
+    related = tuple(Related(*span(r.start, r.end), r.message, r.path) for r in hit.related)
     return Finding(
         path=document.path,
         rule=rule.id,

@@ -11,7 +11,9 @@ from lint.model import Example, Rule
 def _problem(rule: Rule, example: Example, good: bool) -> str | None:
     """What is wrong with one example of `rule`, or None."""
     text = example.text
-    findings, errors = lint_document(formats.parse("<example>.txt", text), [rule])
+    # A bilingual rule needs translation units: its examples are small PO files.
+    path = "<example>.po" if rule.kind == "bilingual" else "<example>.txt"
+    findings, errors = lint_document(formats.parse(path, text), [rule])
     if errors:
         return errors[0].message
     if good:

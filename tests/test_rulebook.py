@@ -20,7 +20,7 @@ GOOD_RULE = """\
       good: [food]
 """
 
-KNOWN_KINDS = "consistency, lexicon, pattern, quantity, script"
+KNOWN_KINDS = "bilingual, consistency, lexicon, pattern, quantity, script"
 
 
 def write(tmp_path: Path, body: str, name: str = "m.yaml") -> Path:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from lint.kinds import consistency, lexicon, pattern, quantity, script
+from lint.kinds import bilingual, consistency, lexicon, pattern, quantity, script
 
 KINDS: dict[str, ModuleType] = {
     "pattern": pattern,
@@ -17,4 +17,5 @@ KINDS: dict[str, ModuleType] = {
     "script": script,
     "consistency": consistency,
     "quantity": quantity,
+    "bilingual": bilingual,
 }

@@ -1,0 +1,13 @@
+"""SubRip subtitles (.srt): cue text only; see lint.formats.subtitles."""
+
+from __future__ import annotations
+
+from lint.document import Document
+from lint.formats import subtitles
+
+NAME = "srt"
+EXTENSIONS = frozenset({".srt"})
+
+
+def parse(path: str, text: str) -> Document:
+    return subtitles.parse(path, text, subtitles.SRT)
