@@ -365,7 +365,7 @@ SRT_TEXT = (
 
 
 def test_srt_cue_text_only():
-    document = srt.parse("episode.srt", SRT_TEXT)
+    document = srt.parse("episode-srt.srt", SRT_TEXT)
     for segment in document.segments:
         assert segment.origin is None
         assert SRT_TEXT[segment.start : segment.start + len(segment.text)] == segment.text
@@ -385,14 +385,14 @@ def test_srt_cue_text_only():
 
 def test_subtitle_segments_end_at_tags_so_no_finding_or_fix_spans_one():
     text = "1\n00:00:01,000 --> 00:00:02,000\n<i>the</i> the <i>black</i> technology\n"
-    document = srt.parse("episode.srt", text)
+    document = srt.parse("episode-srt.srt", text)
     assert [s.text for s in document.segments] == ["the", " the ", "black", " technology"]
     assert located(document, *ENGLISH_RULES) == []
 
 
 def test_srt_crlf_file_has_the_same_positions():
     crlf = SRT_TEXT.replace("\n", "\r\n")
-    document = srt.parse("episode.srt", crlf)
+    document = srt.parse("episode-srt.srt", crlf)
     assert located(document, *ENGLISH_RULES) == [
         ("quality.repeated-word", 3, 4, "The the"),
         ("zh-en.calque.literal-calques", 7, 48, "Black technology"),
@@ -406,15 +406,15 @@ def test_srt_cues_without_a_blank_line_between_them_and_a_bom():
         "\ufeff1\n00:00:01,000 --> 00:00:02,000\nThe the first\n"
         "2\n00:00:02,000 --> 00:00:03,000\n3\n00:00:03,000 --> 00:00:04,000\nThe end\n"
     )
-    document = srt.parse("episode.srt", text)
+    document = srt.parse("episode-srt.srt", text)
     assert [s.text for s in document.segments] == ["The the first", "The end"]
     assert repeated(document) == [(3, 1, "The the")]
 
 
 def test_srt_stray_blocks_and_numbers_are_not_prose():
     text = "The the stray text\n\n1\n2\n\n00:00:01,000 --> 00:00:02,000\n\n"
-    assert srt.parse("episode.srt", text).segments == ()
-    assert srt.parse("episode.srt", "").segments == ()
+    assert srt.parse("episode-srt.srt", text).segments == ()
+    assert srt.parse("episode-srt.srt", "").segments == ()
 
 
 VTT_TEXT = (
@@ -439,7 +439,7 @@ VTT_TEXT = (
 
 
 def test_vtt_cue_text_only():
-    document = vtt.parse("episode.vtt", VTT_TEXT)
+    document = vtt.parse("episode-vtt.vtt", VTT_TEXT)
     assert [s.text for s in document.segments] == [
         "The lake is 50 percent bigger, the the ",
         "Slip carefully",
@@ -462,25 +462,26 @@ def each_character_maps_back_through_entities(document: Document) -> None:
 
 
 def test_vtt_crlf_file_has_the_same_positions():
-    lf = located(vtt.parse("episode.vtt", VTT_TEXT), *ENGLISH_RULES)
-    assert located(vtt.parse("episode.vtt", VTT_TEXT.replace("\n", "\r\n")), *ENGLISH_RULES) == lf
+    lf = located(vtt.parse("episode-vtt.vtt", VTT_TEXT), *ENGLISH_RULES)
+    crlf = vtt.parse("episode-vtt.vtt", VTT_TEXT.replace("\n", "\r\n"))
+    assert located(crlf, *ENGLISH_RULES) == lf
 
 
 def test_vtt_header_followed_by_a_cue_without_a_blank_line():
     text = "WEBVTT\n00:01.000 --> 00:02.000\nThe the cue\n"
-    assert repeated(vtt.parse("episode.vtt", text)) == [(3, 1, "The the")]
+    assert repeated(vtt.parse("episode-vtt.vtt", text)) == [(3, 1, "The the")]
 
 
 def test_vtt_fix_is_escaped_for_cue_text():
     text = "WEBVTT\n\n00:01.000 --> 00:02.000\nthe car & more\n"
-    document = vtt.parse("episode.vtt", text)
+    document = vtt.parse("episode-vtt.vtt", text)
     segment = document.segments[0]
     finding = to_finding(QUOTING, document, segment, next(QUOTING.checker.check(segment.text)))
     (edit,) = finding.fix.edits
     assert text[edit.start : edit.end] == "car"
     assert subtitles.vtt_escape("<b> & </b>") == "&lt;b&gt; &amp; &lt;/b&gt;"
     assert edit.replacement == '"car"\n'  # nothing to escape
-    assert vtt.parse("episode.vtt", "").escape("R&D") == "R&amp;D"
+    assert vtt.parse("episode-vtt.vtt", "").escape("R&D") == "R&amp;D"
 
 
 def test_vtt_note_directives_suppress_and_cue_text_is_never_a_directive():
@@ -491,7 +492,7 @@ def test_vtt_note_directives_suppress_and_cue_text_is_never_a_directive():
         "NOTE txtlint-enable quality.repeated-word\n\n"
         "00:03.000 --> 00:04.000\nNOTE txtlint-disable\nthe the\n"
     )
-    document = vtt.parse("episode.vtt", text)
+    document = vtt.parse("episode-vtt.vtt", text)
     assert [(d.kind, d.line) for d in document.directives] == [("disable", 3), ("enable", 8)]
     rules = load_rules(selected=["quality.repeated-word"])
     findings, _ = lint_document(document, rules)
@@ -503,7 +504,7 @@ def test_vtt_note_directives_suppress_and_cue_text_is_never_a_directive():
 
 def test_srt_has_no_directives():
     text = "# txtlint-disable-file\n\n1\n00:00:01,000 --> 00:00:02,000\nthe the\n"
-    document = srt.parse("episode.srt", text)
+    document = srt.parse("episode-srt.srt", text)
     assert document.directives == ()
     assert repeated(document) == [(5, 1, "the the")]
 
@@ -529,7 +530,7 @@ EXAMPLE_FINDINGS = {
         ("units.chinese-magnitude", 50, 38, "15 ten thousand"),
         ("untranslated.cjk-text", 54, 9, "返回"),
     ],
-    "episode.srt": [
+    "episode-srt.srt": [
         ("quality.repeated-word", 11, 1, "The the"),
         ("zh-en.calque.literal-calques", 11, 30, "black technology"),
         ("zh-en.calque.literal-calques", 16, 36, "three highs"),
@@ -537,7 +538,7 @@ EXAMPLE_FINDINGS = {
         ("quality.mojibake", 25, 3, "â€™"),
         ("quality.mt-tokens", 25, 30, "<unk>"),
     ],
-    "episode.vtt": [
+    "episode-vtt.vtt": [
         ("quality.repeated-word", 18, 13, "The the"),
         ("zh-en.calque.literal-calques", 19, 13, "people mountain, people sea"),
         ("zh-en.calque.literal-calques", 23, 9, "Slip carefully"),

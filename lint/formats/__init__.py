@@ -12,9 +12,9 @@ from pathlib import PurePath
 from types import ModuleType
 
 from lint.document import Document
-from lint.formats import plain, po, srt, vtt, xliff
+from lint.formats import html, markdown, plain, po, srt, vtt, xliff
 
-_ADAPTERS: tuple[ModuleType, ...] = (plain, po, srt, vtt, xliff)
+_ADAPTERS: tuple[ModuleType, ...] = (plain, markdown, html, po, srt, vtt, xliff)
 DEFAULT = plain
 
 
