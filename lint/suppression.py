@@ -56,8 +56,10 @@ COMMENT_SYNTAXES: Mapping[str, tuple[CommentSyntax, ...]] = MappingProxyType(
     {
         ".txt": PLAIN_COMMENTS,
         ".text": PLAIN_COMMENTS,
-        ".md": PLAIN_COMMENTS,
-        ".markdown": PLAIN_COMMENTS,
+        **dict.fromkeys((".md", ".markdown", ".mdown", ".mkd"), (HTML,)),
+        **dict.fromkeys((".html", ".htm", ".xhtml", ".xlf", ".xliff"), (HTML,)),
+        ".po": (HASH,),
+        ".pot": (HASH,),
         ".rst": (*PLAIN_COMMENTS, RST),
     }
 )

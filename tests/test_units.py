@@ -925,3 +925,10 @@ def test_a_long_run_of_spaced_figures_is_read_in_one_pass():
     text = "Figures: " + "123 " * 2000 + "and 1000 km, 2,000 km and 3,000 km."
     found = run("thousands-separator", text)
     assert [f.text for f in found] == ["1000"]
+
+
+def test_the_same_text_read_as_two_formats_keeps_its_quantities_apart():
+    text = "It weighs 1000 kg and 2,000 kg."
+    for path in ("a.txt", "a.md", "a.txt"):
+        found = [(f.rule, f.text) for f in lint.check_text(text, path)]
+        assert found == [("units.thousands-separator", "1000")], path

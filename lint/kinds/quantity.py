@@ -153,10 +153,10 @@ def _document_quantities(checker: _Base, document: Document) -> list[tuple[Quant
     if len(document.text) > KEPT_DOCUMENT:
         return None
     last = getattr(_kept, "last", None)
-    if last is not None and last[0] is document.text and last[1] == checker.sources.quantity:
+    if last is not None and last[0] is document and last[1] == checker.sources.quantity:
         return last[2]
     found = [tuple(checker.scan(segment.text)) for segment in document.segments]
-    _kept.last = (document.text, checker.sources.quantity, found)
+    _kept.last = (document, checker.sources.quantity, found)
     return found
 
 
