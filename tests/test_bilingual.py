@@ -695,3 +695,22 @@ def test_every_check_reports_inside_the_target_and_fixes_only_it(
         for finding in found:
             assert begin <= finding.start <= finding.end <= end, (rule.id, finding)
         assert apply_fixes(doc.text, found).startswith(source + "\n")
+
+
+def test_a_trailing_accelerator_is_not_end_punctuation(check):
+    assert check("punctuation", "文件(&F)", "&File") == []
+
+
+def test_no_white_space_fix_next_to_markup_left_out_of_the_text():
+    import lint
+
+    text = (
+        '<?xml version="1.0"?>\n<xliff version="1.2"><file source-language="zh-CN" '
+        'target-language="en" datatype="plaintext" original="x"><body>\n'
+        '<trans-unit id="1"><source>打开<x id="1"/>文件</source>'
+        '<target>Open the <x id="1"/> file <ph id="2">x</ph></target></trans-unit>\n'
+        "</body></file></xliff>\n"
+    )
+    rules = lint.load_rules(selected=["bilingual.punctuation"])
+    [finding] = lint.check_text(text, "w.xlf", rules=rules)
+    assert (finding.text, finding.fix) == (" ", None)

@@ -523,3 +523,9 @@ def test_html_any_text_maps_back_into_the_page(text: str) -> None:
         assert origin == sorted(origin)
         assert origin[0] >= 0
         assert origin[-1] <= len(text)
+
+
+def test_a_fix_inside_a_quoted_attribute_escapes_quotes():
+    from lint.formats.html import escape
+
+    assert escape('a "b" <c> & d') == "a &quot;b&quot; &lt;c&gt; &amp; d"

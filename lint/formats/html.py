@@ -79,8 +79,9 @@ _Piece = tuple[str, int, int]  # decoded text, and the span of the original it c
 
 
 def escape(text: str) -> str:
-    """Text as it is written in an HTML text node."""
-    return html.escape(text, quote=False)
+    """Text as HTML writes it in a text node or a quoted attribute value (quotes too,
+    so a fix inside `title="…"` cannot end the value)."""
+    return html.escape(text, quote=True)
 
 
 def _decoded_pieces(text: str, start: int, end: int) -> list[_Piece]:

@@ -836,11 +836,18 @@ def _check_whitespace(
             f"the source {where} with {_described(wanted)}, the target with {_described(written)}"
         )
         values = {"match": text[slice(*span)], "expected": _visible(wanted), "reason": reason}
-        yield target, checker.hit(span, unit, values, wanted, fix_span, fixable=True)
+        # where the format leaves markup out between pieces of the text (an inline tag),
+        # white space at an edge may sit next to it: no fix is offered there
+        fixable = target.unbroken(0, len(text))
+        yield target, checker.hit(span, unit, values, wanted, fix_span, fixable=fixable)
+
+
+# A Windows accelerator written after the label (`文件(&F)`), not end punctuation.
+_TRAILING_ACCELERATOR = regex.compile(r"[(（]&\w[)）]$")
 
 
 def _check_punctuation(checker: BilingualChecker, unit: TranslationUnit) -> Iterator[Found]:
-    found = _END.search(unit.source.text.rstrip())
+    found = _END.search(_TRAILING_ACCELERATOR.sub("", unit.source.text.rstrip()))
     s_mark = found.group() if found else ""
     for target in _filled(unit):
         yield from _check_whitespace(checker, unit, target)
