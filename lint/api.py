@@ -273,15 +273,7 @@ def _check_file(source: str, shown: str, plan: Plan, fix: FixMode | None) -> Fil
         return FileResult(shown, "", notices=notice, output=data if fix else None)
     decoded = files.decode(data)
     try:
-        result = _lint(
-            shown,
-            decoded.text,
-            plan.rules,
-            plan.settings,
-            decoded.encoding,
-            decoded.bad_bytes,
-            plan.format_name,
-        )
+        result = _lint_decoded(shown, decoded, plan)
     except ValueError as error:  # a file its format refuses to read (an XLIFF DOCTYPE)
         reason = f"not checked: {error}"
         return FileResult(shown, "", errors=(Problem(shown, reason),), fail_on=plan.fail_on)
@@ -295,6 +287,18 @@ def _check_file(source: str, shown: str, plan: Plan, fix: FixMode | None) -> Fil
         checked=True,
         fail_on=plan.fail_on,
         output=data if fix else None,
+    )
+
+
+def _lint_decoded(shown: str, decoded: files.Decoded, plan: Plan) -> _Checked:
+    return _lint(
+        shown,
+        decoded.text,
+        plan.rules,
+        plan.settings,
+        decoded.encoding,
+        decoded.bad_bytes,
+        plan.format_name,
     )
 
 
@@ -338,15 +342,7 @@ def _fixed(
         return unfixed._replace(errors=(*unfixed.errors, problem))
     # Read the fixed bytes as a new file: undecodable bytes are where they now are.
     again = files.decode(output)
-    final = _lint(
-        shown,
-        again.text,
-        plan.rules,
-        plan.settings,
-        again.encoding,
-        again.bad_bytes,
-        plan.format_name,
-    )
+    final = _lint_decoded(shown, again, plan)
     return FileResult(
         shown,
         again.text,

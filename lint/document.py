@@ -112,6 +112,17 @@ class Document(NamedTuple):
     escape: Callable[[str], str] | None = None
 
 
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end before the line break) of each line; line breaks are \\n, \\r\\n, \\r."""
+    spans = []
+    start = 0
+    for line_break in _LINE_BREAK.finditer(text):
+        spans.append((start, line_break.start()))
+        start = line_break.end()
+    spans.append((start, len(text)))
+    return spans
+
+
 class LineIndex(NamedTuple):
     """Turns 0-based code-point offsets into 1-based (line, column) pairs."""
 

@@ -34,7 +34,7 @@ import re
 from pathlib import PurePath
 from typing import NamedTuple
 
-from lint.document import Document, Segment, TranslationUnit, mapped
+from lint.document import Document, Segment, TranslationUnit, line_spans, mapped
 from lint.suppression import HASH, find_directives
 
 NAME = "po"
@@ -43,7 +43,6 @@ EXTENSIONS = frozenset({".po", ".pot"})
 UNDETERMINED = "und"  # BCP 47: the language is not known
 CONTEXT_SEPARATOR = "\x04"  # between msgctxt and msgid in a unit id, as gettext's MO files
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d{1,9})\])?(?=[\s\"]|$)")
 _SPACE = re.compile(r"[ \t\ufeff]*")  # a byte order mark is read as space
 _PLAIN = re.compile(r'[^"\\]+')  # a run of characters that stand for themselves
@@ -163,17 +162,6 @@ def _strings(text: str, position: int, end: int) -> tuple[list[Piece], int | Non
         pieces.extend(more)
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    """(start, end before the line break) of each line."""
-    spans = []
-    start = 0
-    for line_break in _LINE_BREAK.finditer(text):
-        spans.append((start, line_break.start()))
-        start = line_break.end()
-    spans.append((start, len(text)))
-    return spans
-
-
 def _segment(field: Field) -> Segment:
     """The decoded string of `field`, always with an origin, so that a fix in it is
     escaped wherever it is."""
@@ -229,7 +217,7 @@ def entries(text: str) -> list[Entry]:
             found.append(entry)
         fields, flags = [], set()
 
-    for number, (start, end) in enumerate(_lines(text), 1):
+    for number, (start, end) in enumerate(line_spans(text), 1):
         first = _SPACE.match(text, start, end).end()
         if first == end:
             continue  # blank lines separate nothing gettext does not already separate

@@ -31,10 +31,9 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from lint.document import Document, Segment, mapped
+from lint.document import Document, Segment, line_spans, mapped
 from lint.suppression import CommentSyntax, find_directives
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _TIME = r"(?:\d+:)?\d+:\d+(?:[,.]\d+)?"
 _TIMING = re.compile(rf"[ \t\ufeff]*{_TIME}[ \t]*-->[ \t]*{_TIME}(?:[ \t]|$)")
 _NUMBER = re.compile(r"[ \t\ufeff]*\d+[ \t]*")
@@ -65,22 +64,11 @@ SRT = Dialect(entities=False, comments=(), escape=None)
 WEBVTT = Dialect(entities=True, comments=(NOTE,), escape=vtt_escape)
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    """(start, end before the line break) of each line."""
-    spans = []
-    start = 0
-    for line_break in _LINE_BREAK.finditer(text):
-        spans.append((start, line_break.start()))
-        start = line_break.end()
-    spans.append((start, len(text)))
-    return spans
-
-
 def _blocks(text: str) -> list[list[tuple[int, int]]]:
     """The blocks of non-blank lines, each line as (start, end before its break)."""
     blocks: list[list[tuple[int, int]]] = []
     block: list[tuple[int, int]] = []
-    for start, end in _lines(text):
+    for start, end in line_spans(text):
         if text[start:end].strip(" \t\ufeff"):
             block.append((start, end))
         elif block:
