@@ -6,7 +6,7 @@ import functools
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from lint import files, formats
 from lint.core_rules import (
@@ -279,14 +279,18 @@ def _check_file(source: str, shown: str, plan: Plan, fix: FixMode | None) -> Fil
         return FileResult(shown, "", errors=(Problem(shown, reason),), fail_on=plan.fail_on)
     if fix is not None and any(finding.fix is not None for finding in result.findings):
         return _fixed(source, shown, plan, fix, data, decoded, result)
+    return _checked(shown, decoded.text, result, plan, output=data if fix else None)
+
+
+def _checked(shown: str, text: str, result: _Checked, plan: Plan, **more: Any) -> FileResult:
     return FileResult(
         shown,
-        decoded.text,
+        text,
         tuple(result.findings),
         tuple(result.errors),
         checked=True,
         fail_on=plan.fail_on,
-        output=data if fix else None,
+        **more,
     )
 
 
@@ -322,15 +326,7 @@ def _fixed(
         return _lint(shown, text, plan.rules, plan.settings, format_name=plan.format_name).findings
 
     fixed = fix_text(decoded.text, lint_once, unsafe=fix.unsafe)
-    unfixed = FileResult(
-        shown,
-        decoded.text,
-        tuple(first.findings),
-        tuple(first.errors),
-        checked=True,
-        fail_on=plan.fail_on,
-        output=data,
-    )
+    unfixed = _checked(shown, decoded.text, first, plan, output=data)
     if fixed.applied == 0:
         return unfixed
     try:
@@ -343,16 +339,8 @@ def _fixed(
     # Read the fixed bytes as a new file: undecodable bytes are where they now are.
     again = files.decode(output)
     final = _lint_decoded(shown, again, plan)
-    return FileResult(
-        shown,
-        again.text,
-        tuple(final.findings),
-        tuple(final.errors),
-        checked=True,
-        fail_on=plan.fail_on,
-        fixed=fixed.applied,
-        before=decoded.text,
-        output=output,
+    return _checked(
+        shown, again.text, final, plan, fixed=fixed.applied, before=decoded.text, output=output
     )
 
 

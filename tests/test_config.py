@@ -162,7 +162,11 @@ def test_gitignore_is_honoured_in_a_work_tree(tree: Path, git_env: dict[str, str
         ("sub/deep/c.txt", REPEATED, 1, 1),
     ]
     write(tree / ".txtlint.yaml", "select: [quality]\nrespect-gitignore: false\n")
-    assert len(found(".")) == 3
+    assert found(".") == [
+        ("a.txt", REPEATED, 1, 1),
+        ("sub/b.txt", REPEATED, 1, 1),
+        ("sub/deep/c.txt", REPEATED, 1, 1),
+    ]
 
 
 def test_per_file_ignores(tree: Path):

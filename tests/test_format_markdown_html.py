@@ -15,7 +15,7 @@ from lint import files, load_rules
 from lint.document import Document, LineIndex, Segment
 from lint.engine import lint_document
 from lint.fixes import apply_fixes
-from lint.formats import html, markdown
+from lint.formats import FORMATS, format_of, html, markdown
 from lint.model import Finding
 from tests.helpers import ROOT
 
@@ -71,8 +71,9 @@ def assert_exact(text: str, segments: Sequence[Segment]) -> None:
 
 def test_adapters_declare_their_names_and_extensions() -> None:
     assert (markdown.NAME, html.NAME) == ("markdown", "html")
-    assert sorted(markdown.EXTENSIONS) == [".markdown", ".md", ".mdown", ".mkd"]
-    assert sorted(html.EXTENSIONS) == [".htm", ".html", ".xhtml"]
+    assert sorted(FORMATS["markdown"]) == [".markdown", ".md", ".mdown", ".mkd"]
+    assert sorted(FORMATS["html"]) == [".htm", ".html", ".xhtml"]
+    assert format_of("a.MD") == "markdown"
 
 
 # ---------------------------------------------------------------- Markdown: blocks

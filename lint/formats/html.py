@@ -31,7 +31,6 @@ from lint.document import Document, Segment, mapped
 from lint.suppression import HTML, find_directives
 
 NAME = "html"
-EXTENSIONS = frozenset({".html", ".htm", ".xhtml"})
 
 SKIPPED_ELEMENTS = frozenset(
     {"script", "style", "pre", "code", "kbd", "samp", "textarea", "template"}

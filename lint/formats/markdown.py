@@ -35,14 +35,11 @@ import itertools
 import re
 from typing import Literal, NamedTuple
 
-from lint.document import Document, Segment
+from lint.document import Document, Segment, line_spans
 from lint.formats.html import HTML_ELEMENTS, SKIPPED_ELEMENTS
 from lint.suppression import HTML, find_directives
 
 NAME = "markdown"
-EXTENSIONS = frozenset({".md", ".markdown", ".mdown", ".mkd"})
-
-_LINE_END = re.compile(r"\r\n|\r|\n")
 
 # Block constructs, matched at the first non-blank character of a line (after the
 # block quote markers and list markers in front of it).
@@ -136,14 +133,10 @@ class _Paragraph(NamedTuple):
 
 
 def _lines(text: str) -> list[_Line]:
-    lines = []
-    start = 0
-    for number, line_end in enumerate(_LINE_END.finditer(text), 1):
-        lines.append(_Line(number, start, line_end.start()))
-        start = line_end.end()
-    if start < len(text) or not lines:
-        lines.append(_Line(len(lines) + 1, start, len(text)))
-    return lines
+    spans = line_spans(text)
+    if len(spans) > 1 and spans[-1][0] == len(text):
+        spans.pop()  # the empty "line" after a final line break
+    return [_Line(number, start, end) for number, (start, end) in enumerate(spans, 1)]
 
 
 def _indentation(text: str, position: int, end: int, column: int) -> tuple[int, int]:

@@ -9,7 +9,6 @@ from lint.document import Directive, Document, Segment
 from lint.suppression import comment_syntaxes, find_directives
 
 NAME = "plain"
-EXTENSIONS = frozenset({".txt", ".text", ".rst"})
 
 # Inline code: a run of backticks, then anything but a line break, then the same run.
 # URLs end before trailing punctuation that usually closes the sentence around them.

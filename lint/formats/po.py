@@ -38,7 +38,6 @@ from lint.document import Document, Segment, TranslationUnit, line_spans, mapped
 from lint.suppression import HASH, find_directives
 
 NAME = "po"
-EXTENSIONS = frozenset({".po", ".pot"})
 
 UNDETERMINED = "und"  # BCP 47: the language is not known
 CONTEXT_SEPARATOR = "\x04"  # between msgctxt and msgid in a unit id, as gettext's MO files

@@ -6,7 +6,6 @@ from lint.document import Document
 from lint.formats import subtitles
 
 NAME = "srt"
-EXTENSIONS = frozenset({".srt"})
 
 
 def parse(path: str, text: str) -> Document:

@@ -6,7 +6,6 @@ from lint.document import Document
 from lint.formats import subtitles
 
 NAME = "vtt"
-EXTENSIONS = frozenset({".vtt"})
 
 
 def parse(path: str, text: str) -> Document:

@@ -42,7 +42,6 @@ from lint.document import Directive, Document, LineIndex, Segment, TranslationUn
 from lint.suppression import HTML, find_directives
 
 NAME = "xliff"
-EXTENSIONS = frozenset({".xlf", ".xliff"})
 
 Piece = tuple[str, int, int]  # decoded text, start and end of its original (see `mapped`)
 Mode = Literal["outside", "text", "code"]  # what the text inside an element is
