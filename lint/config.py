@@ -12,12 +12,10 @@ from __future__ import annotations
 import functools
 import os
 import re
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from lint import yamlread
 from lint.model import Severity
 
 FILE_NAMES = (".txtlint.yaml", "txtlint.yaml", "pyproject.toml")
@@ -195,6 +193,8 @@ def _toml_top_lines(text: str) -> dict[str, int]:
 def _has_tool_table(text: str) -> bool:
     """Whether a pyproject.toml has [tool.txtlint] in any TOML spelling (a broken file
     that mentions txtlint counts, so its error is reported)."""
+    import tomllib
+
     try:
         tool = tomllib.loads(text).get("tool", {})
     except tomllib.TOMLDecodeError:
@@ -210,6 +210,8 @@ def load_config(path: Path) -> Config:
         reason = getattr(error, "strerror", None) or str(error)
         raise ConfigError(f"{path}: cannot read configuration: {reason}") from None
     if path.suffix == ".toml":
+        import tomllib  # only when there is a TOML configuration file
+
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
@@ -220,6 +222,8 @@ def load_config(path: Path) -> Config:
         if path.name == "pyproject.toml":
             return Config(path, {}, {})
         return _validate(data, path, _toml_top_lines(text), "a configuration file")
+    from lint import yamlread  # only when there is a YAML configuration file
+
     try:
         raw = yamlread.load(text)
     except yamlread.YamlError as error:

@@ -18,7 +18,7 @@ from typing import NamedTuple
 import regex
 
 from lint.numbers import SPELLED_SCALES, Figure, read_figure
-from lint.regexes import time_limit
+from lint.regexes import LazyPattern, time_limit
 from lint.units import Form, Forms, Unit, UnitTable
 
 # Figures longer than this are identifiers or noise, never quantities (and their value
@@ -35,17 +35,17 @@ _SIGN = r"(?:(?<![\p{L}\p{N}_.,)\]])[-−](?=\d))?"
 # Between a quantity and the same quantity in other units: `500 km (310 miles)`,
 # `500 km/310 mi`, `42.195 km, or 26.2 miles`, `500 km [c. 310 miles]`, `0-100 km/h (0-62
 # mph)`, `25 °C, i.e. 77 °F`, `500 km – about 310 miles`.
-_CONVERSION_BETWEEN = regex.compile(
+_CONVERSION_BETWEEN = LazyPattern(
     r"\s*(?:[(（\[/]|,?\s*(?:\bor\b|\bi\.e\.|\bthat\s+is\b)|\s[–—-]\s)\s*"
     r"(?:(?:about|approx\.|approximately|around|roughly|ca\.|c\.|some|nearly|almost)\s+"
     r"|[~≈]\s*)?"
     r"(?:\d[\d.,]*\s*(?:[-–]|to)\s*)?",
     regex.IGNORECASE,
 )
-_WORDS_AFTER = regex.compile(r"[\s+-]*(\w+)(?:\s+(\w+))?")
-_COMPOUND_AFTER = regex.compile(r"\s+\d")
-_DIGIT = regex.compile(r"\d")
-_GROUPED = regex.compile(r"\d[, \u00a0\u2009\u202f]\d")
+_WORDS_AFTER = LazyPattern(r"[\s+-]*(\w+)(?:\s+(\w+))?")
+_COMPOUND_AFTER = LazyPattern(r"\s+\d")
+_DIGIT = LazyPattern(r"\d")
+_GROUPED = LazyPattern(r"\d[, \u00a0\u2009\u202f]\d")
 # A four-digit figure before a currency word is a year: `in 2019 dollars`.
 _YEARS = range(1800, 2101)
 

@@ -115,3 +115,18 @@ def _characters(items: list) -> list[str]:
         else:
             return []
     return chars if len(chars) <= 32 else []
+
+
+class LazyPattern:
+    """A module-level expression compiled on first use: a module that holds many of
+    them costs nothing to import (the compiled-rules cache imports every rule kind)."""
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self._source = source
+        self._flags = flags
+        self._compiled: regex.Pattern[str] | None = None
+
+    def __getattr__(self, name: str) -> object:
+        if self._compiled is None:
+            self._compiled = regex.compile(self._source, self._flags)
+        return getattr(self._compiled, name)

@@ -7,13 +7,14 @@ text needs a Han run split, once per process, with its start-up logging silenced
 from __future__ import annotations
 
 import functools
-import logging
 from collections.abc import Iterable
 from typing import Any
 
 
 @functools.lru_cache(maxsize=1)
 def _tokenizer(user_words: tuple[str, ...]) -> Any:
+    import logging
+
     import jieba
 
     jieba.setLogLevel(logging.WARNING)

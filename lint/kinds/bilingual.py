@@ -105,7 +105,6 @@ unit does not carry, so `%d files` for `One file` is not an extra placeholder.
 from __future__ import annotations
 
 import functools
-import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from decimal import Decimal
@@ -118,6 +117,7 @@ from lint.builtin import builtin_dir
 from lint.document import Segment, TranslationUnit
 from lint.model import Hit
 from lint.numbers import SPELLED_SCALES, ascii_digits, write_number
+from lint.regexes import LazyPattern
 from lint.spec import Key, SpecError, parse_template
 from lint.template import Template
 from lint.units import load_table
@@ -230,7 +230,7 @@ class System(NamedTuple):
     scripts: frozenset[str]
 
 
-_SCRIPT_OF = regex.compile(_SCRIPT_LETTERS)
+_SCRIPT_OF = LazyPattern(_SCRIPT_LETTERS)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -301,7 +301,7 @@ def _is_copy(unit: TranslationUnit, target: Segment) -> bool:
 
 _URL_CHARS = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]"
 _URL_END = r"[A-Za-z0-9\-_~/#@$&*+=%]"
-_MARKUP = regex.compile(
+_MARKUP = LazyPattern(
     "|".join(
         (
             rf"(?P<url>(?:(?:https?|ftp)://|www\.){_URL_CHARS}*{_URL_END})",
@@ -439,7 +439,7 @@ def _words_source(magnitudes: dict[str, int]) -> str:
     )
 
 
-_DIGIT = regex.compile(r"\p{Nd}")
+_DIGIT = LazyPattern(r"\p{Nd}")
 
 
 @functools.lru_cache(maxsize=16)
@@ -712,7 +712,7 @@ def _check_placeholders(checker: BilingualChecker, unit: TranslationUnit) -> Ite
             yield target, checker.hit(span, unit, values)
 
 
-_ACCELERATOR = regex.compile(
+_ACCELERATOR = LazyPattern(
     r"&&|&(?:#\d+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);|[&_](?=[\p{L}\p{N}])"
 )
 
@@ -766,15 +766,15 @@ LATIN_PUNCTUATION = {
     "、": ",", "（": "(", "）": ")",
 }  # fmt: skip
 _END_MARKS = ".!?:;,)…" + "".join(LATIN_PUNCTUATION)
-_END = regex.compile(f"[{regex.escape(_END_MARKS)}]+$")
+_END = LazyPattern(f"[{regex.escape(_END_MARKS)}]+$")
 _TO_CJK = {".": "。", "!": "！", "?": "？", ":": "：", ";": "；", ",": "，", ")": "）"}
 # Languages written with these scripts use CJK punctuation (Korean uses Latin marks).
 _CJK_PUNCTUATED = frozenset({"Han", "Hiragana", "Katakana"})
-_HAN_KANA = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
-_LETTERS = regex.compile(r"\p{L}")
+_HAN_KANA = LazyPattern(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+_LETTERS = LazyPattern(r"\p{L}")
 
 
-_DOTS = regex.compile(r"\.{3,}")
+_DOTS = LazyPattern(r"\.{3,}")
 
 
 def latin_marks(marks: str) -> str:
@@ -843,7 +843,7 @@ def _check_whitespace(
 
 
 # A Windows accelerator written after the label (`文件(&F)`), not end punctuation.
-_TRAILING_ACCELERATOR = regex.compile(r"[(（]&\w[)）]$")
+_TRAILING_ACCELERATOR = LazyPattern(r"[(（]&\w[)）]$")
 
 
 def _check_punctuation(checker: BilingualChecker, unit: TranslationUnit) -> Iterator[Found]:
@@ -876,7 +876,7 @@ def _check_punctuation(checker: BilingualChecker, unit: TranslationUnit) -> Iter
 
 
 # Wide characters (East Asian Width W and F): CJK, kana, Hangul, fullwidth forms.
-_WIDE = re.compile(
+_WIDE = LazyPattern(
     "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
     "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
     "\U00020000-\U0003fffd]"

@@ -49,7 +49,7 @@ from lint.quantities import (
     words_after,
     words_pattern,
 )
-from lint.regexes import time_limit
+from lint.regexes import LazyPattern, time_limit
 from lint.spec import Key, SpecError, parse_template
 from lint.tally import Winner, tally, winners
 from lint.template import Template
@@ -407,7 +407,7 @@ def _check_conversions(checker: _Base, text: str) -> Iterator[Hit]:
         yield checker.hit(span, values, (figure,), fix_span=second.number)
 
 
-_CONTINENTAL = regex.compile(r"\d{1,3}(?:\.\d{3})+,\d+")
+_CONTINENTAL = LazyPattern(r"\d{1,3}(?:\.\d{3})+,\d+")
 
 
 def _check_decimal_mark(checker: _Base, text: str) -> Iterator[Hit]:
