@@ -14,7 +14,7 @@ from lint import __version__
 from lint.model import Rule
 
 if TYPE_CHECKING:
-    from lint.api import FileResult
+    from lint.api import FileResult, Plan, Planner
 from lint.report import FORMAT_NAMES
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -137,6 +137,11 @@ def config_options(command: Callable[..., None]) -> Callable[..., None]:
     help="Lowest severity that makes the exit status 1 (default: warning).",
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="Count findings per rule instead of listing them (formats text, concise, json).",
+)
 @click.option("--stdin-filename", help="Name to report, and to choose the format by, for '-'.")
 @click.option("--no-color", is_flag=True, help="No colors (also: NO_COLOR set).")
 @click.option(
@@ -177,6 +182,7 @@ def check(
     rule_paths: tuple[str, ...],
     fail_on: str | None,
     exit_zero: bool,
+    statistics: bool,
     stdin_filename: str | None,
     no_color: bool,
     allowed: tuple[str, ...],
@@ -194,7 +200,15 @@ def check(
     from lint.api import FixMode, check_files
     from lint.config import Overrides
     from lint.planning import planner
-    from lint.report import Options, Totals, reporter
+    from lint.report import MACHINE_FORMATS, Options, Totals, reporter
+
+    counts = None
+    if statistics:
+        from lint.report import statistics as counting
+
+        if output_format not in counting.FORMATS:
+            _fail([f"--statistics works with --format {', '.join(counting.FORMATS)}"])
+        counts = counting.Statistics()
 
     overrides = Overrides(
         select=tuple(_split(select)) or None,
@@ -211,7 +225,8 @@ def check(
     )
     paths = paths or (".",)
     _load(rule_paths, select, ignore)  # the command line's own mistakes: usage errors
-    plan = planner(overrides)
+    rules: dict[str, Rule] = {}
+    plan = _remembering_rules(planner(overrides), rules)
     fixing = FixMode(unsafe=unsafe_fixes, write=not diff) if fix or diff else None
     results = check_files(list(paths), stdin_filename=stdin_filename, planner=plan, fix=fixing)
     if diff:
@@ -219,18 +234,28 @@ def check(
     # With --fix on standard input, the fixed text goes to stdout and the report to stderr.
     to_stderr = fix and "-" in paths
     color = output_format == "text" and not no_color and not to_stderr and _wants_color()
-    options = Options(color=color, version=__version__)
+    options = Options(color=color, version=__version__, rules=rules)
     output = reporter(output_format)
+    progress = None
+    if output_format not in MACHINE_FORMATS and not to_stderr and sys.stderr.isatty():
+        from lint.progress import Progress
+
+        progress = Progress()
     totals = Totals()
     errors = []
     failing = False
 
     def write(text: str) -> None:
+        if text and progress is not None:
+            click.echo(progress.clear(), nl=False, err=True)
         click.echo(text, nl=False, color=color, err=to_stderr)
 
     # Each file is written as soon as it is checked, then dropped.
-    write(output.begin(options))
+    if counts is None:
+        write(output.begin(options))
     for result in results:
+        if progress is not None and (result.errors or result.notices):
+            click.echo(progress.clear(), nl=False, err=True)
         _problems(result)
         errors.extend(result.errors)
         if to_stderr and result.path == (stdin_filename or "-") and result.output is not None:
@@ -238,13 +263,41 @@ def check(
             sys.stdout.buffer.write(result.output)
             sys.stdout.buffer.flush()
         if result.findings:
-            write(output.file(result.path, result.text, result.findings, options, totals))
+            if counts is not None:
+                counts.add(result.findings)
+            else:
+                write(output.file(result.path, result.text, result.findings, options, totals))
             failing = failing or any(f.severity >= result.fail_on for f in result.findings)
         totals = totals.add(result.checked, result.findings, result.fixed)
-    write(output.end(totals, errors, options))
+        if progress is not None and result.checked:
+            click.echo(progress.update(totals.files_checked), nl=False, err=True)
+    if progress is not None:
+        click.echo(progress.clear(), nl=False, err=True)
+    if counts is not None:
+        write(counts.render(output_format, rules))
+    else:
+        write(output.end(totals, errors, options))
     if errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
+
+
+def _remembering_rules(plan: Planner, rules: dict[str, Rule]) -> Planner:
+    """`plan`, noting every rule a file's plan uses in `rules`, for the formats that
+    describe the rules of their findings."""
+    from lint.core_rules import CORE_RULES
+
+    rules.update((rule.id, rule) for rule in CORE_RULES)
+    last: list[Sequence[Rule]] = [()]  # files of one configuration share their rules
+
+    def planning(path: str) -> Plan | str:
+        chosen = plan(path)
+        if not isinstance(chosen, str) and chosen.rules is not last[0]:
+            last[0] = chosen.rules
+            rules.update((rule.id, rule) for rule in chosen.rules)
+        return chosen
+
+    return planning
 
 
 def _format_choices(values: Sequence[str]) -> tuple[tuple[str, str], ...]:

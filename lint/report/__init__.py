@@ -7,23 +7,34 @@ writes a run as it goes, file by file, so a run over many files holds one at a t
   files written so far);
 - `end(totals, errors, options) -> str`: what comes last.
 
-`render(report, options)` writes a whole collected Report the same way."""
+`render(report, options)` writes a whole collected Report the same way.
+
+Formats for programs (json, jsonl, sarif, rdjson, github) are documented in
+`docs/ci.md` and `docs/architecture.md`; columns are code points unless the consumer's
+own format says otherwise (`Positions.columns`)."""
 
 from __future__ import annotations
 
 import importlib
 import itertools
 from collections.abc import Mapping, Sequence
-from types import ModuleType
-from typing import NamedTuple
+from types import MappingProxyType, ModuleType
+from typing import Any, Literal, NamedTuple
 
 from lint.document import LineIndex
-from lint.model import Finding, Report
+from lint.model import Finding, Report, Rule
+
+# How a consumer counts columns: code points (txtlint's own), UTF-16 code units (SARIF's
+# default), or UTF-8 bytes (reviewdog).
+ColumnUnit = Literal["code-point", "utf-16", "utf-8"]
 
 
 class Options(NamedTuple):
     color: bool = False
     version: str = ""
+    # The rules findings may name, by id, for formats that describe them (sarif, the
+    # statistics); a rule missing here is described by its id alone.
+    rules: Mapping[str, Rule] = MappingProxyType({})
 
 
 class Positions:
@@ -49,6 +60,31 @@ class Positions:
     def of(self, finding: Finding) -> tuple[int, int, int, int]:
         return self.span(finding.path, finding.start, finding.end)
 
+    def columns(
+        self, path: str, start: int, end: int, unit: ColumnUnit
+    ) -> tuple[int, int, int, int]:
+        """Like `span`, with columns counted in `unit`."""
+        line, column, end_line, end_column = self.span(path, start, end)
+        if unit == "code-point":
+            return line, column, end_line, end_column
+        text = self.text(path)
+        return (
+            line,
+            _column_in(text, start, column, unit),
+            end_line,
+            _column_in(text, end, end_column, unit),
+        )
+
+
+def _column_in(text: str, offset: int, column: int, unit: ColumnUnit) -> int:
+    """The 1-based code-point `column` of `offset`, counted in UTF-16 units or UTF-8 bytes."""
+    before = text[offset - column + 1 : offset]
+    if before.isascii():
+        return column
+    if unit == "utf-16":
+        return len(before.encode("utf-16-le", "surrogatepass")) // 2 + 1
+    return len(before.encode("utf-8", "surrogatepass")) + 1
+
 
 class Totals(NamedTuple):
     """What a summary counts, added up file by file."""
@@ -59,8 +95,12 @@ class Totals(NamedTuple):
     fixable: int = 0  # findings --fix would fix
     unsafe_fixable: int = 0  # findings only --unsafe-fixes would fix
     fixed: int = 0  # fixes applied (--fix)
+    rules: tuple[str, ...] = ()  # the rules reported so far, in order of first finding
 
     def add(self, checked: bool, findings: Sequence[Finding], fixed: int = 0) -> Totals:
+        rules = self.rules
+        if findings:
+            rules = tuple(dict.fromkeys((*rules, *(finding.rule for finding in findings))))
         return Totals(
             self.files_checked + checked,
             self.findings + len(findings),
@@ -69,6 +109,7 @@ class Totals(NamedTuple):
             self.unsafe_fixable
             + sum(1 for f in findings if f.fix and f.fix.applicability == "unsafe"),
             self.fixed + fixed,
+            rules,
         )
 
 
@@ -88,7 +129,17 @@ def one_file(path: str, text: str) -> Positions:
     return Positions({path: text})
 
 
-FORMAT_NAMES = ("text", "concise", "json")
+def indented(value: Any, depth: int) -> str:
+    """`value` as `json.dumps(..., indent=2)` writes it `depth` levels down, so a format
+    written piece by piece is byte for byte what one `json.dumps` would write."""
+    import json  # only the JSON-like formats need it
+
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
+
+
+FORMAT_NAMES = ("text", "concise", "json", "jsonl", "sarif", "github", "rdjson")
+# Formats that programs read: no colors, no progress on the terminal.
+MACHINE_FORMATS = frozenset({"json", "jsonl", "sarif", "github", "rdjson"})
 
 
 def reporter(name: str) -> ModuleType:

@@ -4,13 +4,12 @@ Fields are only ever added; a change that removes or alters one needs a new vers
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Sequence
 from typing import Any
 
 from lint.model import Finding, Problem, Report
-from lint.report import Options, Positions, Totals, one_file, render_report
+from lint.report import Options, Positions, Totals, indented, one_file, render_report
 
 VERSION = 1
 
@@ -63,14 +62,9 @@ def finding_object(finding: Finding, positions: Positions) -> dict[str, Any]:
     }
 
 
-def _nested(value: Any, depth: int) -> str:
-    """`value` as `json.dumps(..., indent=2)` writes it `depth` levels down."""
-    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
-
-
 def begin(options: Options) -> str:
     tool = {"name": "txtlint", "version": options.version}
-    return f'{{\n  "version": {VERSION},\n  "tool": {_nested(tool, 1)},\n  "findings": ['
+    return f'{{\n  "version": {VERSION},\n  "tool": {indented(tool, 1)},\n  "findings": ['
 
 
 def file(
@@ -80,14 +74,14 @@ def file(
     parts = []
     for number, finding in enumerate(findings, start=before.findings):
         lead = ",\n    " if number else "\n    "
-        parts.append(lead + _nested(finding_object(finding, positions), 2))
+        parts.append(lead + indented(finding_object(finding, positions), 2))
     return "".join(parts)
 
 
 def end(totals: Totals, errors: Sequence[Problem], options: Options) -> str:
     closing = "\n  ]" if totals.findings else "]"
     problems = [{"path": e.path, "message": e.message} for e in errors]
-    return f'{closing},\n  "errors": {_nested(problems, 1)}\n}}\n'
+    return f'{closing},\n  "errors": {indented(problems, 1)}\n}}\n'
 
 
 def render(report: Report, options: Options) -> str:

@@ -1,0 +1,90 @@
+"""The progress line on a terminal's stderr: shown for the human formats on a terminal
+only, and cleared before the end."""
+
+from __future__ import annotations
+
+import os
+import pty
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lint.progress import CLEAR_LINE, Progress
+
+PROGRESS_ONLY = re.compile(r"(?:\rChecked \d+ files?…|\r\x1b\[K)+")
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    for number in range(30):
+        text = "The the car.\n" if number % 10 == 0 else "Nothing to see.\n"
+        (texts / f"{number:02}.txt").write_text(text, encoding="utf-8")
+    return texts
+
+
+def run(folder: Path, *args: str, terminal: bool) -> tuple[int, str, str]:
+    """Exit status, stdout and stderr of the CLI with stderr on a pseudo-terminal (or a
+    pipe); stdout is a file either way."""
+    command = [sys.executable, "-c", "from lint.cli import main; main()", "check", *args]
+    command.append(str(folder))
+    out_path = folder.parent / "stdout"
+    with open(out_path, "wb") as out:
+        if not terminal:
+            done = subprocess.run(command, stdout=out, stderr=subprocess.PIPE, check=False)
+            return done.returncode, out_path.read_text("utf-8"), done.stderr.decode("utf-8")
+        master, slave = pty.openpty()
+        process = subprocess.Popen(command, stdout=out, stderr=slave)
+        os.close(slave)
+        received = b""
+        while True:
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:  # the terminal's other side closed: the process ended
+                break
+            if not chunk:
+                break
+            received += chunk
+        os.close(master)
+        code = process.wait()
+    return code, out_path.read_text("utf-8"), received.decode("utf-8")
+
+
+def test_progress_on_a_terminal(folder: Path):
+    code, out, err = run(folder, "--format", "concise", terminal=True)
+    assert code == 1
+    assert err.startswith("\rChecked 1 file…")
+    assert err.endswith(CLEAR_LINE)
+    assert PROGRESS_ONLY.fullmatch(err)
+    assert out.splitlines() == [
+        f'{folder / name}:1:1: warning quality.repeated-word "The" is repeated.'
+        for name in ("00.txt", "10.txt", "20.txt")
+    ]
+
+
+def test_no_progress_through_a_pipe(folder: Path):
+    code, out, err = run(folder, "--format", "concise", terminal=False)
+    assert (code, err) == (1, "")
+    assert len(out.splitlines()) == 3
+
+
+@pytest.mark.parametrize("output", ["json", "jsonl", "sarif", "github", "rdjson"])
+def test_no_progress_for_machine_formats_on_a_terminal(folder: Path, output: str):
+    code, _, err = run(folder, "--format", output, terminal=True)
+    assert (code, err) == (1, "")
+
+
+def test_updates_at_most_every_tenth_of_a_second():
+    now = [0.0]
+    progress = Progress(clock=lambda: now[0])
+    assert progress.update(1) == "\rChecked 1 file…"
+    now[0] = 0.05
+    assert progress.update(2) == ""
+    now[0] = 0.2
+    assert progress.update(3) == "\rChecked 3 files…"
+    assert progress.clear() == CLEAR_LINE
+    assert progress.clear() == ""
