@@ -9,18 +9,25 @@ from collections.abc import Callable
 
 CLEAR_LINE = "\r\x1b[K"
 INTERVAL = 0.1  # seconds between updates: more is flicker and wasted writes
+# A run shows progress once it has checked this many files or taken this long, so a
+# quick run over a few files prints nothing but its findings.
+MANY_FILES = 10
+PATIENCE = 1.0  # seconds
 
 
 class Progress:
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self._clock = clock
+        self._started = clock()
         self._shown_at: float | None = None
         self._showing = False
 
     def update(self, files: int) -> str:
-        """The line for `files` checked so far, or '' if one was shown a moment ago. The
-        first one is shown at once, so even a short run on a terminal shows it."""
+        """The line for `files` checked so far, or '' while the run is still short or one
+        was shown a moment ago."""
         now = self._clock()
+        if files < MANY_FILES and now - self._started < PATIENCE:
+            return ""
         if self._shown_at is not None and now - self._shown_at < INTERVAL:
             return ""
         self._shown_at = now

@@ -57,7 +57,7 @@ def run(folder: Path, *args: str, terminal: bool) -> tuple[int, str, str]:
 def test_progress_on_a_terminal(folder: Path):
     code, out, err = run(folder, "--format", "concise", terminal=True)
     assert code == 1
-    assert err.startswith("\rChecked 1 file…")
+    assert err.startswith("\rChecked 10 files…")
     assert err.endswith(CLEAR_LINE)
     assert PROGRESS_ONLY.fullmatch(err)
     assert out.splitlines() == [
@@ -81,10 +81,19 @@ def test_no_progress_for_machine_formats_on_a_terminal(folder: Path, output: str
 def test_updates_at_most_every_tenth_of_a_second():
     now = [0.0]
     progress = Progress(clock=lambda: now[0])
-    assert progress.update(1) == "\rChecked 1 file…"
+    assert progress.update(10) == "\rChecked 10 files…"
     now[0] = 0.05
-    assert progress.update(2) == ""
+    assert progress.update(11) == ""
     now[0] = 0.2
-    assert progress.update(3) == "\rChecked 3 files…"
+    assert progress.update(12) == "\rChecked 12 files…"
     assert progress.clear() == CLEAR_LINE
     assert progress.clear() == ""
+
+
+def test_a_short_run_shows_nothing_until_it_is_long():
+    now = [0.0]
+    progress = Progress(clock=lambda: now[0])
+    assert [progress.update(files) for files in range(1, 10)] == [""] * 9
+    assert progress.clear() == ""
+    now[0] = 1.5  # a few large files that take a while
+    assert progress.update(3) == "\rChecked 3 files…"
