@@ -388,6 +388,17 @@ def explain(rule_id: str, rule_paths: tuple[str, ...]) -> None:
     click.echo(explanation(matches[0]))
 
 
+@main.command(help="Run the language server (LSP over standard input and output).")
+def server() -> None:
+    try:
+        from lint.server import serve
+    except ImportError as error:
+        if (error.name or "").partition(".")[0] not in ("pygls", "lsprotocol"):
+            raise
+        _fail(["the language server needs pygls: pip install 'txtlint[lsp]'"])
+    serve()
+
+
 @main.command("test-rules", help="Check rule modules against their own examples.")
 @click.argument("paths", nargs=-1, type=click.Path())
 def test_rules(paths: tuple[str, ...]) -> None:

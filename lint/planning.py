@@ -145,9 +145,13 @@ def planner(overrides: Overrides) -> Planner:
     return plan
 
 
+# What the planner says for a file under a configuration whose problem it already gave.
+ALREADY_REPORTED = "not checked: its configuration is invalid (see the error above)"
+
+
 def _once(problem: str, reported: set[str]) -> str:
     if problem in reported:
-        return "not checked: its configuration is invalid (see the error above)"
+        return ALREADY_REPORTED
     reported.add(problem)
     return problem
 
@@ -156,4 +160,4 @@ def effective_for(path: str, overrides: Overrides) -> Effective:
     return effective(config_for(path, overrides), overrides)
 
 
-__all__: Sequence[str] = ("effective_for", "planner")
+__all__: Sequence[str] = ("ALREADY_REPORTED", "effective_for", "planner")
