@@ -89,12 +89,14 @@ def check_preferences(rules: Sequence[Rule], settings: Settings) -> None:
             raise ValueError(f"preference for '{rule_id}': unknown style '{style}' ({known})")
 
 
-class _Checked(NamedTuple):
+class Checked(NamedTuple):
+    """One text's findings, and the rules that could not finish on it."""
+
     findings: list[Finding]
     errors: list[Problem]
 
 
-def _lint(
+def lint_text(
     path: str,
     text: str,
     rules: Sequence[Rule],
@@ -102,7 +104,10 @@ def _lint(
     encoding: str = "utf-8",
     bad_bytes: tuple[tuple[int, bytes], ...] = (),
     format_name: str | None = None,
-) -> _Checked:
+) -> Checked:
+    """Check one decoded text as the file `path` (read as `format_name`, else by its
+    extension): language gating, the rules, core findings, then suppression. What the
+    command line does for each file and the language server for each buffer."""
     document = formats.parse(path, text, format_name)
     runnable = [rule for rule in rules if rule.checker is not None]
     extra: list[Finding] = []
@@ -132,7 +137,7 @@ def _lint(
         findings, unused = suppress(document, findings, running, known)
         if UNUSED_SUPPRESSION.id in chosen:
             findings = sorted(findings + unused, key=lambda f: f.sort_key)
-    return _Checked(findings, errors)
+    return Checked(findings, errors)
 
 
 def check_text(
@@ -146,7 +151,7 @@ def check_text(
     a preference (`settings.prefer`) that no rule in use has."""
     rules = builtin_rules() if rules is None else rules
     check_preferences(rules, settings)
-    checked = _lint(path, text, rules, settings)
+    checked = lint_text(path, text, rules, settings)
     if checked.errors:
         raise TimeoutError(checked.errors[0].message)
     return checked.findings
@@ -282,7 +287,7 @@ def _check_file(source: str, shown: str, plan: Plan, fix: FixMode | None) -> Fil
     return _checked(shown, decoded.text, result, plan, output=data if fix else None)
 
 
-def _checked(shown: str, text: str, result: _Checked, plan: Plan, **more: Any) -> FileResult:
+def _checked(shown: str, text: str, result: Checked, plan: Plan, **more: Any) -> FileResult:
     return FileResult(
         shown,
         text,
@@ -294,8 +299,8 @@ def _checked(shown: str, text: str, result: _Checked, plan: Plan, **more: Any) -
     )
 
 
-def _lint_decoded(shown: str, decoded: files.Decoded, plan: Plan) -> _Checked:
-    return _lint(
+def _lint_decoded(shown: str, decoded: files.Decoded, plan: Plan) -> Checked:
+    return lint_text(
         shown,
         decoded.text,
         plan.rules,
@@ -313,7 +318,7 @@ def _fixed(
     fix: FixMode,
     data: bytes,
     decoded: files.Decoded,
-    first: _Checked,
+    first: Checked,
 ) -> FileResult:
     """Fix a file until nothing more is fixable, write it back (unless only asked for
     a diff, or it is standard input), and report what is left in the fixed text."""
@@ -323,7 +328,9 @@ def _fixed(
     def lint_once(text: str) -> list[Finding]:
         if text is decoded.text:
             return first.findings
-        return _lint(shown, text, plan.rules, plan.settings, format_name=plan.format_name).findings
+        return lint_text(
+            shown, text, plan.rules, plan.settings, format_name=plan.format_name
+        ).findings
 
     fixed = fix_text(decoded.text, lint_once, unsafe=fix.unsafe)
     unfixed = _checked(shown, decoded.text, first, plan, output=data)

@@ -1,7 +1,7 @@
 """The language server (`txtlint server`, LSP over standard input and output).
 
 A front end like the CLI: the editor's buffer goes through the same check as a file
-(`api._lint`: format, language gating, suppression), its findings become diagnostics,
+(`api.lint_text`: format, language gating, suppression), its findings become diagnostics,
 their fixes code actions (the fix-all action runs the `--fix` loop of `lint.fixes` on the
 buffer), and a hover shows a rule's explanation. The buffer's path (from its URI)
 chooses the format and the configuration file, as a file's path does on the command
@@ -28,7 +28,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.workspace import PositionCodec, TextDocument
 
 from lint import __version__
-from lint.api import Plan, _lint
+from lint.api import Plan, lint_text
 from lint.config import Overrides
 from lint.document import LineIndex
 from lint.explain import explanation
@@ -157,7 +157,7 @@ class TxtlintServer(LanguageServer):
         if plan.excluded:
             return unchecked
         try:
-            checked = _lint(path, text, plan.rules, plan.settings, format_name=plan.format_name)
+            checked = lint_text(path, text, plan.rules, plan.settings, format_name=plan.format_name)
         except ValueError as error:  # a text its format refuses to read (an XLIFF DOCTYPE)
             self.log(types.MessageType.Warning, f"txtlint: {path}: not checked: {error}")
             return unchecked
@@ -371,7 +371,9 @@ def fix_all_action(uri: str, linted: Linted, positions: Positions) -> types.Code
     def lint_once(text: str) -> list[Finding]:
         if text is linted.text:
             return list(linted.findings)
-        checked = _lint(linted.path, text, plan.rules, plan.settings, format_name=plan.format_name)
+        checked = lint_text(
+            linted.path, text, plan.rules, plan.settings, format_name=plan.format_name
+        )
         return checked.findings
 
     fixed = fix_text(linted.text, lint_once)

@@ -31,7 +31,7 @@ def parse(text: str, path: str = "app.xlf") -> Document:
 def check(
     text: str, selected: Sequence[str] = ("quality",), extra: Sequence[Path] = ()
 ) -> list[Finding]:
-    """What `api._lint` does with an XLIFF file: parse, lint, suppress."""
+    """What `api.lint_text` does with an XLIFF file: parse, lint, suppress."""
     document = parse(text)
     rules = [r for r in load_rules(extra, selected=selected) if r.checker is not None]
     found, errors = lint_document(document, rules)

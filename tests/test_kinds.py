@@ -228,6 +228,21 @@ def test_short_and_long_texts_give_the_same_findings(rules, monkeypatch):
     assert len(short) == 9
 
 
+def test_a_table_is_compiled_once_many_short_texts_add_up(rules, monkeypatch):
+    from lint.kinds import lexicon
+
+    monkeypatch.setattr(lexicon, "_compiled", {})
+    monkeypatch.setattr(lexicon, "_walked", {})
+    monkeypatch.setattr(lexicon, "WALK_LIMIT", 100)
+    table = rules(LEXICON)
+    text = "The three highs and black technology. "  # 38 characters
+    found = [spans(lint.check_text(text, rules=table)) for _ in range(4)]
+    assert found == [[("t.lex", 4, 15, "three highs"), ("t.lex", 20, 36, "black technology")]] * 4
+    # the first two texts were walked (76 characters); the third would pass the limit
+    assert list(lexicon._walked.values()) == [76]
+    assert len(lexicon._compiled) == 1
+
+
 def test_required_literals_let_a_pattern_skip_text_it_cannot_match():
     from lint.regexes import required_literals
 

@@ -31,7 +31,7 @@ def brief(text: str, finding: Finding) -> Brief:
 def lint(
     path: str, text: str, selected: Sequence[str] = SELECTED, every_rule: bool = False
 ) -> tuple[list[Finding], list[Finding]]:
-    """What `api._lint` will do: parse, lint with the rules that run, then suppress."""
+    """What `api.lint_text` will do: parse, lint with the rules that run, then suppress."""
     running = [rule for rule in load_rules(selected=selected) if rule.checker is not None]
     document = parse(path, text)
     findings, errors = lint_document(document, running)

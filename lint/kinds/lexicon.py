@@ -52,10 +52,13 @@ class Entry(NamedTuple):
 
 
 # A table's expression takes milliseconds to compile (the standard library compiles in
-# Python), which a short text does not repay: until it is compiled, texts shorter than
-# this are matched by walking the same trie in Python, with the same results.
+# Python), which a short text does not repay: until it is compiled, texts are matched
+# by walking the same trie in Python, with the same results, until this many characters
+# have been walked in all. A long-running process (many files, an editor's buffer
+# checked at each pause in typing) then compiles it once.
 WALK_LIMIT = 20_000
 _compiled: dict[str, re.Pattern[str]] = {}
+_walked: dict[str, int] = {}  # characters walked so far, by expression
 
 
 def _regex(source: str) -> re.Pattern[str]:
@@ -150,8 +153,11 @@ class LexiconChecker(NamedTuple):
 
     def _matches(self, text: str) -> Iterator[re.Match[str] | _Span]:
         searched = text if self.case_sensitive else folded(text)
-        if len(text) < WALK_LIMIT and self.source not in _compiled:
-            return walk(searched, _trie(tuple(self.lookup)))
+        if self.source not in _compiled:
+            walked = _walked.get(self.source, 0) + len(text)
+            if walked < WALK_LIMIT:
+                _walked[self.source] = walked
+                return walk(searched, _trie(tuple(self.lookup)))
         return _regex(self.source).finditer(searched)
 
     def explain(self) -> list[str]:
