@@ -171,6 +171,10 @@ class FileResult(NamedTuple):
     fixed: int = 0  # fix edits applied (with a FixMode)
     before: str | None = None  # the text before fixing, when it was fixed
     output: bytes | None = None  # with a FixMode: the file's bytes after fixing
+    # the file's bytes that `text` does not show: its byte-order mark, and each run of
+    # undecodable bytes (shown as one U+FFFD at an offset of `text`)
+    bom: bytes = b""
+    bad_bytes: tuple[tuple[int, bytes], ...] = ()
 
 
 class Plan(NamedTuple):
@@ -284,17 +288,21 @@ def _check_file(source: str, shown: str, plan: Plan, fix: FixMode | None) -> Fil
         return FileResult(shown, "", errors=(Problem(shown, reason),), fail_on=plan.fail_on)
     if fix is not None and any(finding.fix is not None for finding in result.findings):
         return _fixed(source, shown, plan, fix, data, decoded, result)
-    return _checked(shown, decoded.text, result, plan, output=data if fix else None)
+    return _checked(shown, decoded, result, plan, output=data if fix else None)
 
 
-def _checked(shown: str, text: str, result: Checked, plan: Plan, **more: Any) -> FileResult:
+def _checked(
+    shown: str, decoded: files.Decoded, result: Checked, plan: Plan, **more: Any
+) -> FileResult:
     return FileResult(
         shown,
-        text,
+        decoded.text,
         tuple(result.findings),
         tuple(result.errors),
         checked=True,
         fail_on=plan.fail_on,
+        bom=decoded.bom,
+        bad_bytes=decoded.bad_bytes,
         **more,
     )
 
@@ -333,7 +341,7 @@ def _fixed(
         ).findings
 
     fixed = fix_text(decoded.text, lint_once, unsafe=fix.unsafe)
-    unfixed = _checked(shown, decoded.text, first, plan, output=data)
+    unfixed = _checked(shown, decoded, first, plan, output=data)
     if fixed.applied == 0:
         return unfixed
     try:
@@ -347,7 +355,7 @@ def _fixed(
     again = files.decode(output)
     final = _lint_decoded(shown, again, plan)
     return _checked(
-        shown, again.text, final, plan, fixed=fixed.applied, before=decoded.text, output=output
+        shown, again, final, plan, fixed=fixed.applied, before=decoded.text, output=output
     )
 
 

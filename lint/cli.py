@@ -15,6 +15,10 @@ from lint.model import Rule
 
 if TYPE_CHECKING:
     from lint.api import FileResult, Plan, Planner
+    from lint.model import Problem
+    from lint.progress import Progress
+    from lint.report import Options
+    from lint.report.statistics import Statistics
 from lint.report import FORMAT_NAMES
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -200,7 +204,7 @@ def check(
     from lint.api import FixMode, check_files
     from lint.config import Overrides
     from lint.planning import planner
-    from lint.report import MACHINE_FORMATS, Options, Totals, reporter
+    from lint.report import MACHINE_FORMATS, Options
 
     counts = None
     if statistics:
@@ -208,6 +212,8 @@ def check(
 
         if output_format not in counting.FORMATS:
             _fail([f"--statistics works with --format {', '.join(counting.FORMATS)}"])
+        if diff:
+            _fail(["--statistics counts findings; --diff prints changes: choose one"])
         counts = counting.Statistics()
 
     overrides = Overrides(
@@ -234,31 +240,68 @@ def check(
     # With --fix on standard input, the fixed text goes to stdout and the report to stderr.
     to_stderr = fix and "-" in paths
     color = output_format == "text" and not no_color and not to_stderr and _wants_color()
-    options = Options(color=color, version=__version__, rules=rules)
-    output = reporter(output_format)
     progress = None
     if output_format not in MACHINE_FORMATS and not to_stderr and sys.stderr.isatty():
         from lint.progress import Progress
 
         progress = Progress()
+    fixed_stdin = (stdin_filename or "-") if to_stderr else None
+    screen = _Screen(color, fixed_stdin, progress)
+    options = Options(color=color, version=__version__, rules=rules)
+    try:
+        errors, failing = _report(results, output_format, options, counts, screen)
+    finally:
+        screen.clear_progress()  # also when interrupted (Ctrl-C)
+    if errors:
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
+
+
+class _Screen:
+    """Where a report goes: stdout, or stderr when stdout takes the fixed text of
+    standard input (`--fix -`, reported as `fixed_stdin`); the progress line on stderr
+    is cleared before anything else is written."""
+
+    def __init__(self, color: bool, fixed_stdin: str | None, progress: Progress | None) -> None:
+        self.color, self.fixed_stdin, self.progress = color, fixed_stdin, progress
+
+    def write(self, text: str) -> None:
+        if text:
+            self.clear_progress()
+        click.echo(text, nl=False, color=self.color, err=self.fixed_stdin is not None)
+
+    def clear_progress(self) -> None:
+        if self.progress is not None:
+            click.echo(self.progress.clear(), nl=False, err=True)
+
+    def show_progress(self, files_checked: int) -> None:
+        if self.progress is not None:
+            click.echo(self.progress.update(files_checked), nl=False, err=True)
+
+
+def _report(
+    results: Iterable[FileResult],
+    output_format: str,
+    options: Options,
+    counts: Statistics | None,
+    screen: _Screen,
+) -> tuple[list[Problem], bool]:
+    """Write each file's findings as soon as it is checked, then drop them; the errors,
+    and whether a finding fails the run."""
+    from lint.report import Totals, reporter
+
+    output = reporter(output_format)
     totals = Totals()
-    errors = []
+    errors: list[Problem] = []
     failing = False
-
-    def write(text: str) -> None:
-        if text and progress is not None:
-            click.echo(progress.clear(), nl=False, err=True)
-        click.echo(text, nl=False, color=color, err=to_stderr)
-
-    # Each file is written as soon as it is checked, then dropped.
     if counts is None:
-        write(output.begin(options))
+        screen.write(output.begin(options))
     for result in results:
-        if progress is not None and (result.errors or result.notices):
-            click.echo(progress.clear(), nl=False, err=True)
+        if result.errors or result.notices:
+            screen.clear_progress()
         _problems(result)
         errors.extend(result.errors)
-        if to_stderr and result.path == (stdin_filename or "-") and result.output is not None:
+        if result.path == screen.fixed_stdin and result.output is not None:
             sys.stdout.flush()
             sys.stdout.buffer.write(result.output)
             sys.stdout.buffer.flush()
@@ -266,20 +309,17 @@ def check(
             if counts is not None:
                 counts.add(result.findings)
             else:
-                write(output.file(result.path, result.text, result.findings, options, totals))
+                shown = options._replace(bom=result.bom, bad_bytes=result.bad_bytes)
+                screen.write(output.file(result.path, result.text, result.findings, shown, totals))
             failing = failing or any(f.severity >= result.fail_on for f in result.findings)
         totals = totals.add(result.checked, result.findings, result.fixed)
-        if progress is not None and result.checked:
-            click.echo(progress.update(totals.files_checked), nl=False, err=True)
-    if progress is not None:
-        click.echo(progress.clear(), nl=False, err=True)
+        if result.checked:
+            screen.show_progress(totals.files_checked)
     if counts is not None:
-        write(counts.render(output_format, rules))
+        screen.write(counts.render(output_format, options.rules))
     else:
-        write(output.end(totals, errors, options))
-    if errors:
-        sys.exit(EXIT_ERROR)
-    sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
+        screen.write(output.end(totals, errors, options))
+    return errors, failing
 
 
 def _remembering_rules(plan: Planner, rules: dict[str, Rule]) -> Planner:

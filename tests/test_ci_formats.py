@@ -193,6 +193,53 @@ def test_sarif_paths_become_uris(tmp_path: Path):
     assert path.as_uri().endswith("/a%20b%25.txt")
 
 
+def test_sarif_relative_paths_keep_their_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.chdir(tmp_path)
+    names = {"a b%#.txt": "a%20b%25%23.txt", "文件.txt": "%E6%96%87%E4%BB%B6.txt"}
+    names["bad\udcff.txt"] = "bad%FF.txt"  # a name that is not UTF-8, as Python reads it
+    names["back\\slash.txt"] = "back%5Cslash.txt"  # part of the name outside Windows
+    for name in names:
+        (tmp_path / name).write_text("the the\n", encoding="utf-8")
+    run = run_cli("--format", "sarif", ".")
+    assert run.code == 1
+    document = json.loads(run.out)
+    assert sarif_errors(document) == []
+    uris = [
+        result["locations"][0]["physicalLocation"]["artifactLocation"]
+        for result in document["runs"][0]["results"]
+    ]
+    expected = [{"uri": uri, "uriBaseId": "%SRCROOT%"} for uri in sorted(names.values())]
+    assert sorted(uris, key=lambda location: location["uri"]) == expected
+
+
+def test_rdjson_counts_the_files_own_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A byte-order mark and undecodable bytes are in the file reviewdog reads: columns
+    count them as they are there, not as the text shows them."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "bom.txt").write_bytes(b"\xef\xbb\xbfthe the car.\n")
+    (tmp_path / "bad.txt").write_bytes(b"caf\xe9\xe9 the the\nok the the\n")
+    document = json.loads(run_cli("--format", "rdjson", "bad.txt", "bom.txt").out)
+
+    def place(diagnostic: dict[str, Any]) -> tuple:
+        where = diagnostic["location"]
+        start, end = where["range"]["start"], where["range"]["end"]
+        return (where["path"], start["line"], start["column"], end["line"], end["column"])
+
+    assert [place(d) for d in document["diagnostics"]] == [
+        ("bad.txt", 1, 4, 1, 6),  # the two undecodable bytes
+        ("bad.txt", 1, 7, 1, 14),  # "the the" after them
+        ("bad.txt", 2, 4, 2, 11),  # the next line starts afresh
+        ("bom.txt", 1, 4, 1, 11),  # after the 3 bytes of the mark
+    ]
+    data = (tmp_path / "bad.txt").read_bytes().split(b"\n")[0]
+    assert data[7 - 1 : 14 - 1] == b"the the"
+    suggestion = document["diagnostics"][1]["suggestions"][0]
+    assert suggestion == {
+        "range": {"start": {"line": 1, "column": 7}, "end": {"line": 1, "column": 14}},
+        "text": "the",
+    }
+
+
 def test_readable_rule_names():
     rule = next(r for r in builtin_rules() if r.id == "zh-en.calque.literal-calques")
     assert readable_name(rule, rule.id) == "LiteralCalques"

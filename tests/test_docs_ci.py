@@ -3,14 +3,21 @@ parses, and its pre-commit snippet names the hook this repository defines."""
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
 
 import click
+import pytest
 import yaml
+from jsonschema import Draft4Validator
 
 from lint.cli import main
-from tests.helpers import ROOT
+from tests.helpers import ROOT, run_cli
+
+EXAMPLES = ROOT / "examples"
+SARIF_SCHEMA = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text("utf-8"))
+CONCISE = re.compile(r"^.+:\d+:\d+: (?:error|warning|info) [\w.-]+ .+$")
 
 DOC = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
 BLOCKS = re.findall(r"^```(\w*)\n(.*?)^```$", DOC, flags=re.MULTILINE | re.DOTALL)
@@ -42,13 +49,73 @@ def test_every_command_parses():
             assert isinstance(context, click.Context)
 
 
-def test_a_wrong_command_would_be_caught():
-    check = main.commands["check"]
-    try:
-        check.make_context("txtlint check", ["--format", "junit", "."])
-    except click.UsageError:
-        return
-    raise AssertionError("--format junit parsed")
+@pytest.mark.parametrize("args", commands(), ids=" ".join)
+def test_every_command_runs_and_writes_its_format(args: list[str]):
+    """Each command of the doc, run on the examples instead of the doc's folder, exits as
+    the doc says and writes the format it names."""
+    paths = [arg for arg in args[1:] if arg in (".", "docs/")]
+    assert len(paths) == 1, args
+    run = run_cli(*[str(EXAMPLES) if arg in paths else arg for arg in args[1:]])
+    assert run.code == (0 if "--exit-zero" in args else 1), run.err
+    output = args[args.index("--format") + 1] if "--format" in args else "text"
+    if "--statistics" in args:
+        expected_rules = {"quality.repeated-word", "units.chinese-magnitude"}
+        if output == "json":
+            assert expected_rules <= {row["rule"] for row in json.loads(run.out)}
+        else:
+            assert expected_rules <= {line.split()[1] for line in run.out.splitlines()}
+    elif output == "sarif":
+        Draft4Validator(SARIF_SCHEMA).validate(json.loads(run.out))
+    elif output == "rdjson":
+        assert len(json.loads(run.out)["diagnostics"]) > 100
+    elif output == "github":
+        assert all(
+            line.startswith(("::warning ", "::error ", "::notice "))
+            for line in run.out.splitlines()
+        )
+    elif output == "concise":
+        assert all(CONCISE.match(line) for line in run.out.splitlines())
+
+
+def workflows() -> list[dict]:
+    """The GitHub Actions workflows of the doc (YAML blocks with jobs)."""
+    found = [yaml.safe_load(body) for language, body in BLOCKS if language == "yaml"]
+    return [
+        block
+        for block in found
+        if "jobs" in block and "runs-on" in next(iter(block["jobs"].values()))
+    ]
+
+
+def test_workflows_use_known_actions_and_the_permissions_they_need():
+    steps_of = [next(iter(workflow["jobs"].values())) for workflow in workflows()]
+    assert len(steps_of) == 3
+    used = {step["uses"] for job in steps_of for step in job["steps"] if "uses" in step}
+    assert used == {
+        "actions/checkout@v4",
+        "actions/setup-python@v5",
+        "github/codeql-action/upload-sarif@v3",
+        "reviewdog/action-setup@v1",
+    }
+    for job in steps_of:
+        uses = [step.get("uses", "") for step in job["steps"]]
+        runs = " ".join(step.get("run", "") for step in job["steps"])
+        if "github/codeql-action/upload-sarif@v3" in uses:
+            assert job["permissions"] == {
+                "actions": "read",
+                "contents": "read",
+                "security-events": "write",
+            }
+            upload = job["steps"][uses.index("github/codeql-action/upload-sarif@v3")]
+            target = re.search(r"--format sarif [^>]*> (\S+)", runs)
+            assert target is not None and upload["with"]["sarif_file"] == target.group(1)
+        if "reviewdog/action-setup@v1" in uses:
+            assert job["permissions"]["pull-requests"] == "write"
+            step = next(step for step in job["steps"] if "reviewdog " in step.get("run", ""))
+            assert set(step["env"]) == {"REVIEWDOG_GITHUB_API_TOKEN"}
+            flags = re.search(r"\| reviewdog (.*)$", step["run"]).group(1).split()
+            assert flags[0] == "-f=rdjson"
+            assert flags[1].split("=")[1] in {"github-pr-review", "github-pr-check", "github-check"}
 
 
 def test_yaml_blocks_parse():

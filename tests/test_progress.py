@@ -66,6 +66,72 @@ def test_progress_on_a_terminal(folder: Path):
     ]
 
 
+def screen(received: str) -> list[str]:
+    """The lines a terminal shows after `received`: `\\r` goes back to the start of the
+    line, `\\x1b[K` erases from there to its end, `\\n` (or `\\r\\n`) starts a new one."""
+    lines, line, column = [], "", 0
+    for token in re.findall(r"\x1b\[K|\r\n|\r|\n|[^\r\n\x1b]+", received):
+        if token in ("\n", "\r\n"):
+            lines.append(line)
+            line, column = "", 0
+        elif token == "\r":
+            column = 0
+        elif token == "\x1b[K":
+            line = line[:column]
+        else:
+            line = line[:column] + token + line[column + len(token) :]
+            column += len(token)
+    return [*lines, line] if line else lines
+
+
+def run_on_one_terminal(folder: Path, *args: str, stdin: bytes | None = None) -> str:
+    """What the CLI writes to a terminal that is both its stdout and its stderr."""
+    command = [sys.executable, "-c", "from lint.cli import main; main()", "check", *args]
+    master, slave = pty.openpty()
+    process = subprocess.Popen(
+        command, stdin=subprocess.PIPE, stdout=slave, stderr=slave, cwd=folder
+    )
+    os.close(slave)
+    assert process.stdin is not None
+    process.stdin.write(stdin or b"")
+    process.stdin.close()
+    received = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        received += chunk
+    os.close(master)
+    process.wait()
+    # a terminal turns each \n written into \r\n
+    return received.decode("utf-8")
+
+
+def test_the_progress_line_never_stays_on_a_shared_terminal(folder: Path):
+    shown = screen(run_on_one_terminal(folder, "--format", "concise", "--no-color", "."))
+    assert shown == [
+        f'{name}:1:1: warning quality.repeated-word "The" is repeated.'
+        for name in ("00.txt", "10.txt", "20.txt")
+    ]
+
+
+def test_no_progress_when_stdout_takes_the_fixed_text(folder: Path):
+    received = run_on_one_terminal(folder, "--fix", "--no-color", "-", ".", stdin=b"The the end.\n")
+    assert "Checked" not in received
+    assert screen(received)[0] == "The end."
+
+
+def test_statistics_and_diff_together_are_a_usage_error(folder: Path):
+    code, out, err = run(folder, "--statistics", "--diff", terminal=False)
+    assert (code, out) == (2, "")
+    assert (
+        err == "txtlint: error: --statistics counts findings; --diff prints changes: choose one\n"
+    )
+
+
 def test_no_progress_through_a_pipe(folder: Path):
     code, out, err = run(folder, "--format", "concise", terminal=False)
     assert (code, err) == (1, "")

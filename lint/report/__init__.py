@@ -35,6 +35,11 @@ class Options(NamedTuple):
     # The rules findings may name, by id, for formats that describe them (sarif, the
     # statistics); a rule missing here is described by its id alone.
     rules: Mapping[str, Rule] = MappingProxyType({})
+    # Of the file being written, set file by file: the bytes of the file that its text
+    # does not show (a byte-order mark; runs of undecodable bytes, each shown as one
+    # U+FFFD at an offset), for the formats that count the file's bytes (rdjson).
+    bom: bytes = b""
+    bad_bytes: tuple[tuple[int, bytes], ...] = ()
 
 
 class Positions:
@@ -51,6 +56,9 @@ class Positions:
 
     def text(self, path: str) -> str:
         return self._texts.get(path, "")
+
+    def paths(self) -> Sequence[str]:
+        return list(self._texts)
 
     def span(self, path: str, start: int, end: int) -> tuple[int, int, int, int]:
         """(line, column, end_line, end_column), 1-based, end just past the last character."""

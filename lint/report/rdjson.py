@@ -2,8 +2,10 @@
 diagnostics written file by file.
 
 Columns are UTF-8 bytes, 1-based, as reviewdog's `Position` defines them (`a𐐀b`: `b` is
-at column 6); ranges end just past the last character. A fix's edits become
-`suggestions`, which reviewdog can post as suggested changes."""
+at column 6), counted in the file's own bytes: a byte-order mark on the first line and
+undecodable bytes count as what they are in the file. Ranges end just past the last
+character. A fix's edits become `suggestions`, which reviewdog can post as suggested
+changes."""
 
 from __future__ import annotations
 
@@ -17,11 +19,37 @@ from lint.report import Options, Positions, Totals, indented, one_file, render_r
 SEVERITIES = {Severity.ERROR: "ERROR", Severity.WARNING: "WARNING", Severity.INFO: "INFO"}
 
 
-def _range(positions: Positions, path: str, start: int, end: int) -> dict[str, Any]:
+def _byte_column(
+    positions: Positions, path: str, offset: int, line: int, column: int, options: Options
+) -> int:
+    """`column` (UTF-8 bytes of the text) plus what the file's bytes add before `offset`
+    on its line: the byte-order mark, and each undecodable run beyond the 3 bytes of the
+    U+FFFD that shows it. `options` describes the file being written, which is the only
+    one `positions` holds."""
+    if path not in positions.paths():
+        return column  # a related location in another file
+    line_start = positions.index(path).starts[line - 1]
+    if line == 1:
+        column += len(options.bom)
+    for at, raw in options.bad_bytes:
+        if line_start <= at < offset:
+            column += len(raw) - 3
+    return column
+
+
+def _range(
+    positions: Positions, path: str, start: int, end: int, options: Options
+) -> dict[str, Any]:
     line, column, end_line, end_column = positions.columns(path, start, end, "utf-8")
     return {
-        "start": {"line": line, "column": column},
-        "end": {"line": end_line, "column": end_column},
+        "start": {
+            "line": line,
+            "column": _byte_column(positions, path, start, line, column, options),
+        },
+        "end": {
+            "line": end_line,
+            "column": _byte_column(positions, path, end, end_line, end_column, options),
+        },
     }
 
 
@@ -34,7 +62,7 @@ def diagnostic(finding: Finding, positions: Positions, options: Options) -> dict
         "message": finding.message,
         "location": {
             "path": finding.path,
-            "range": _range(positions, finding.path, finding.start, finding.end),
+            "range": _range(positions, finding.path, finding.start, finding.end, options),
         },
         "severity": SEVERITIES[finding.severity],
         "code": code,
@@ -42,7 +70,7 @@ def diagnostic(finding: Finding, positions: Positions, options: Options) -> dict
     if finding.fix is not None:
         result["suggestions"] = [
             {
-                "range": _range(positions, finding.path, edit.start, edit.end),
+                "range": _range(positions, finding.path, edit.start, edit.end, options),
                 "text": edit.replacement,
             }
             for edit in finding.fix.edits
@@ -53,7 +81,9 @@ def diagnostic(finding: Finding, positions: Positions, options: Options) -> dict
                 "message": item.message,
                 "location": {
                     "path": item.path or finding.path,
-                    "range": _range(positions, item.path or finding.path, item.start, item.end),
+                    "range": _range(
+                        positions, item.path or finding.path, item.start, item.end, options
+                    ),
                 },
             }
             for item in finding.related

@@ -8,6 +8,7 @@ fix the order of keys."""
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import PurePosixPath, PureWindowsPath
@@ -23,11 +24,14 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 
 def artifact_location(path: str) -> dict[str, str]:
-    """A path as given, as a URI: relative ones against the source root."""
+    """A path as given, as a URI: relative ones against the source root. A name that is
+    not UTF-8 keeps its bytes, percent-encoded."""
     if PurePosixPath(path).is_absolute() or PureWindowsPath(path).is_absolute():
         absolute = PurePosixPath(path) if path.startswith("/") else PureWindowsPath(path)
         return {"uri": absolute.as_uri()}
-    return {"uri": quote(path.replace("\\", "/")), "uriBaseId": SOURCE_ROOT}
+    if os.sep == "\\":  # elsewhere a backslash is part of a file's name
+        path = path.replace("\\", "/")
+    return {"uri": quote(path, errors="surrogateescape"), "uriBaseId": SOURCE_ROOT}
 
 
 def _region(positions: Positions, path: str, start: int, end: int) -> dict[str, int]:
