@@ -127,6 +127,10 @@ def test_sarif_result_with_related_location_fix_and_utf16_columns(crafted: Path)
         ],
         "properties": {"suggestions": ["the"]},
     }
+    assert sarif_run["results"][2]["message"] == {
+        "text": '"1000" is written without a separator; this text writes its other 4-digit '
+        'figures with commas ("1,120" on line 1). ["1,120" first used here](1)'
+    }
     assert sarif_run["results"][2]["relatedLocations"] == [
         {
             "id": 1,
@@ -238,6 +242,19 @@ def test_rdjson_counts_the_files_own_bytes(tmp_path: Path, monkeypatch: pytest.M
         "range": {"start": {"line": 1, "column": 7}, "end": {"line": 1, "column": 14}},
         "text": "the",
     }
+
+
+def test_sarif_messages_escape_brackets_that_are_not_links():
+    from lint.model import Finding, Related, Severity
+    from lint.report import Totals, sarif
+
+    finding = Finding(
+        "a.txt", "r", "c", Severity.WARNING, r"Write [x] not \[y].", 0, 1, "a",
+        related=(Related(2, 3, "the [first] one"),),
+    )  # fmt: skip
+    out = sarif.file("a.txt", "abc\n", [finding], Options(), Totals())
+    message = json.loads(out.strip().lstrip(","))["message"]["text"]
+    assert message == r"Write \[x\] not \\\[y\]. [the \[first\] one](1)"
 
 
 def test_readable_rule_names():

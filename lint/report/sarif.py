@@ -9,6 +9,7 @@ fix the order of keys."""
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import PurePosixPath, PureWindowsPath
@@ -20,6 +21,7 @@ from lint.report import Options, Positions, Totals, indented, one_file, render_r
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SOURCE_ROOT = "%SRCROOT%"
+_BRACKET = re.compile(r"(\\*)([\[\]])")
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
@@ -92,6 +94,22 @@ def _fix(finding: Finding, positions: Positions) -> dict[str, Any]:
     }
 
 
+def _message(finding: Finding) -> str:
+    """The finding's message, linking to its related locations (`[text](id)`, SARIF's
+    embedded links), which is how GitHub code scanning shows them."""
+    links = [
+        f"[{_escape_brackets(item.message)}]({number})"
+        for number, item in enumerate(finding.related, start=1)
+    ]
+    return " ".join([_escape_brackets(finding.message), *links])
+
+
+def _escape_brackets(text: str) -> str:
+    """Plain text in a SARIF message: a bracket is escaped with a backslash, and so are
+    the backslashes just before one."""
+    return _BRACKET.sub(lambda found: found[1] * 2 + "\\" + found[2], text)
+
+
 def result_object(finding: Finding, rule_index: int, positions: Positions) -> dict[str, Any]:
     region = _region(positions, finding.path, finding.start, finding.end)
     region["snippet"] = {"text": finding.text}
@@ -99,7 +117,7 @@ def result_object(finding: Finding, rule_index: int, positions: Positions) -> di
         "ruleId": finding.rule,
         "ruleIndex": rule_index,
         "level": LEVELS[finding.severity],
-        "message": {"text": finding.message},
+        "message": {"text": _message(finding)},
         "locations": [
             {
                 "physicalLocation": {
