@@ -93,7 +93,7 @@ def test_the_docs_name_every_editor_command():
         ["server"],
         ["server"],
         ["server"],
-        ["check", "--format", "concise", "%"],
+        ["check", "--format", "concise", "%:S"],
     ]
 
 

@@ -17,6 +17,7 @@ from pytest_lsp import ClientServerConfig, LanguageClient
 
 from lint.api import builtin_rules
 from lint.explain import explanation
+from lint.formats.po import entries as po_entries
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
 
@@ -42,7 +43,9 @@ FIXABLE = (
 FIXED = "He said ’hello to the team.\nThe price is 5 yuan.\n  Beware the three highs.\n"
 
 
-def capabilities(encodings: list[str] | None = None) -> types.ClientCapabilities:
+def capabilities(
+    encodings: list[str] | None = None, data_support: bool = True
+) -> types.ClientCapabilities:
     kinds = [types.CodeActionKind.QuickFix, types.CodeActionKind.SourceFixAll]
     return types.ClientCapabilities(
         general=types.GeneralClientCapabilities(position_encodings=encodings),
@@ -56,7 +59,7 @@ def capabilities(encodings: list[str] | None = None) -> types.ClientCapabilities
             publish_diagnostics=types.PublishDiagnosticsClientCapabilities(
                 related_information=True,
                 code_description_support=True,
-                data_support=True,
+                data_support=data_support,
                 version_support=True,
             ),
             code_action=types.CodeActionClientCapabilities(
@@ -64,7 +67,7 @@ def capabilities(encodings: list[str] | None = None) -> types.ClientCapabilities
                     code_action_kind=types.ClientCodeActionKindOptions(value_set=kinds)
                 ),
                 is_preferred_support=True,
-                data_support=True,
+                data_support=data_support,
             ),
             hover=types.HoverClientCapabilities(content_format=[types.MarkupKind.Markdown]),
         ),
@@ -80,15 +83,32 @@ async def client(lsp_client: LanguageClient) -> AsyncIterator[None]:
     def register(params: types.RegistrationParams) -> None:
         registrations.extend(params.registrations)
 
+    # every publication, in order (waiting for one can miss those before it)
+    publications: list[types.PublishDiagnosticsParams] = []
+    lsp_client.publications = publications  # type: ignore[attr-defined]
+    features = lsp_client.protocol.fm.features
+    keep_diagnostics = features[PUBLISH]
+
+    def record(params: types.PublishDiagnosticsParams) -> None:
+        publications.append(params)
+        keep_diagnostics(params)
+
+    features[PUBLISH] = record
+
     yield
     await lsp_client.shutdown_session()
 
 
 async def start(
-    client: LanguageClient, root: Path, encodings: list[str] | None = None
+    client: LanguageClient,
+    root: Path,
+    encodings: list[str] | None = None,
+    data_support: bool = True,
 ) -> types.InitializeResult:
     params = types.InitializeParams(
-        capabilities=capabilities(encodings), root_uri=root.as_uri(), workspace_folders=None
+        capabilities=capabilities(encodings, data_support),
+        root_uri=root.as_uri(),
+        workspace_folders=None,
     )
     return await client.initialize_session(params)
 
@@ -269,15 +289,15 @@ async def test_the_buffer_is_linted_not_the_file_on_disk(client: LanguageClient,
 
 
 @pytest.mark.parametrize(
-    ("encoding", "first", "last"),
+    ("encoding", "first", "second", "last"),
     [
-        (types.PositionEncodingKind.Utf16, 11, 13),  # 😀 is two UTF-16 units
-        (types.PositionEncodingKind.Utf8, 14, 20),  # é two bytes, 😀 four, 整车 six
-        (types.PositionEncodingKind.Utf32, 10, 12),  # code points
+        (types.PositionEncodingKind.Utf16, 11, 12, 13),  # 😀 is two UTF-16 units
+        (types.PositionEncodingKind.Utf8, 14, 17, 20),  # é two bytes, 😀 four, 整车 six
+        (types.PositionEncodingKind.Utf32, 10, 11, 12),  # code points
     ],
 )
 async def test_columns_are_counted_in_the_negotiated_encoding(
-    client: LanguageClient, tmp_path, encoding, first, last
+    client: LanguageClient, tmp_path, encoding, first, second, last
 ):
     result = await start(client, tmp_path, [encoding])
     assert result.capabilities.position_encoding == encoding
@@ -288,7 +308,7 @@ async def test_columns_are_counted_in_the_negotiated_encoding(
     hover = await client.text_document_hover_async(
         types.HoverParams(
             text_document=types.TextDocumentIdentifier(uri=uri),
-            position=types.Position(line=1, character=first + 1),
+            position=types.Position(line=1, character=second),  # at 车
         )
     )
     assert hover is not None and hover.range == span(1, first, last)
@@ -304,18 +324,27 @@ async def test_utf8_is_taken_when_the_client_prefers_it(client: LanguageClient, 
     assert result.capabilities.position_encoding == types.PositionEncodingKind.Utf8
 
 
+def send_change(client: LanguageClient, uri: str, version: int, text: str) -> None:
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
+        )
+    )
+
+
 async def test_a_change_is_linted_and_a_close_clears(client: LanguageClient, tmp_path):
     await start(client, tmp_path)
     uri = (tmp_path / "notes.txt").as_uri()
     assert summary(await open_document(client, uri, "All is well.\n")) == []
-    client.text_document_did_change(
-        types.DidChangeTextDocumentParams(
-            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
-            content_changes=[types.TextDocumentContentChangeWholeDocument(text="the the\n")],
-        )
-    )
+    first = asyncio.ensure_future(client.wait_for_notification(PUBLISH))
+    send_change(client, uri, 2, "the the\n")
     latest = "All is well.\nBeware the three highs.\n"
-    assert summary(await change_document(client, uri, 3, latest)) == [(CALQUE, 1, 11, 1, 22)]
+    send_change(client, uri, 3, latest)
+    # changes in a burst are checked once, as the last of them
+    publication = await asyncio.wait_for(first, 120)
+    assert (publication.uri, publication.version) == (uri, 3)
+    assert summary(list(publication.diagnostics)) == [(CALQUE, 1, 11, 1, 22)]
     waiting = asyncio.ensure_future(published(client, uri))
     client.text_document_did_close(
         types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri))
@@ -426,14 +455,30 @@ async def test_fix_all_gives_what_check_fix_gives(client: LanguageClient, tmp_pa
         )
     ]
     assert apply(FIXABLE, edits) == FIXED
-    path = tmp_path / "same.txt"
-    path.write_text(FIXABLE, encoding="utf-8")
+    assert check_fix(tmp_path, FIXABLE.encode()) == FIXED.encode()
+
+
+def check_fix(folder: Path, data: bytes) -> bytes:
+    """What `txtlint check --fix` writes for a file of `data`."""
+    path = folder / "same.txt"
+    path.write_bytes(data)
     subprocess.run(
         [sys.executable, "-m", "lint", "check", "--fix", str(path)],
         capture_output=True,
         check=False,
     )
-    assert path.read_text(encoding="utf-8") == FIXED
+    return path.read_bytes()
+
+
+async def test_fix_all_keeps_crlf_as_check_fix_does(client: LanguageClient, tmp_path):
+    await start(client, tmp_path)
+    uri = (tmp_path / "notes.txt").as_uri()
+    text = FIXABLE.replace("\n", "\r\n")
+    await open_document(client, uri, text)
+    actions = await code_actions(client, uri, [], only=[types.CodeActionKind.SourceFixAll])
+    fixed = apply(text, edits_of(actions[0], uri))
+    assert fixed.encode() == check_fix(tmp_path, text.encode())
+    assert fixed == FIXED.replace("\n", "\r\n")
 
 
 def span_lines(line: int, start: int, end_line: int, end: int) -> types.Range:
@@ -500,14 +545,54 @@ async def test_an_untitled_buffer_is_read_as_its_language(client: LanguageClient
     assert summary(plain) == [(CJK, 0, 28, 0, 30)]  # inline code is left out in plain text too
 
 
-async def test_po_offers_no_directive_inside_an_entry(client: LanguageClient, tmp_path):
+PO_HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+
+
+def po_messages(text: str) -> list[tuple[str | None, str, tuple[str, ...], bool]]:
+    return [
+        (entry.context, entry.msgid.text, tuple(s.text for s in entry.msgstrs), entry.fuzzy)
+        for entry in po_entries(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "disabled"),
+    [
+        (  # an entry in the middle: enabled again above the next entry
+            PO_HEADER
+            + '#: app.c:1\nmsgid "Hello"\nmsgstr "He said â€™hello."\n\n'
+            + 'msgid "Bye"\nmsgstr "Bye."\n',
+            6,
+            PO_HEADER + f"# txtlint-disable {MOJIBAKE}\n"
+            '#: app.c:1\nmsgid "Hello"\nmsgstr "He said â€™hello."\n\n'
+            f'# txtlint-enable {MOJIBAKE}\nmsgid "Bye"\nmsgstr "Bye."\n',
+        ),
+        (  # the last entry, without a final line break: enabled again after it
+            PO_HEADER + 'msgctxt "menu"\nmsgid "Hello"\nmsgstr "He said â€™hello."',
+            6,
+            PO_HEADER + f"# txtlint-disable {MOJIBAKE}\n"
+            'msgctxt "menu"\nmsgid "Hello"\nmsgstr "He said â€™hello."\n'
+            f"# txtlint-enable {MOJIBAKE}",
+        ),
+    ],
+)
+async def test_po_offers_to_disable_a_rule_for_the_entry(
+    client: LanguageClient, tmp_path, text, line, disabled
+):
     await start(client, tmp_path)
     uri = (tmp_path / "app.po").as_uri()
-    text = 'msgid "Hello"\nmsgstr "He said â€™hello."\n'
     diagnostics = await open_document(client, uri, text, "po")
-    assert summary(diagnostics) == [(MOJIBAKE, 1, 16, 1, 19)]
+    assert summary(diagnostics) == [(MOJIBAKE, line, 16, line, 19)]
     actions = await code_actions(client, uri, diagnostics, only=["quickfix"])
-    assert [a.title for a in actions] == ['Fix: replace "â€™" with "’"']
+    assert [a.title for a in actions] == [
+        'Fix: replace "â€™" with "’"',
+        f"Disable {MOJIBAKE} for this entry",
+    ]
+    result = apply(text, edits_of(actions[1], uri))
+    assert result == disabled
+    assert po_messages(result) == po_messages(text)
+    # suppressed, and the directives are not reported unused
+    assert await change_document(client, uri, 2, result) == []
 
 
 @pytest.mark.parametrize(
@@ -634,8 +719,12 @@ async def test_a_rule_that_runs_too_long_is_logged(client: LanguageClient, tmp_p
     (tmp_path / ".txtlint.yaml").write_text("rules: [slow.yaml]\n", encoding="utf-8")
     await start(client, tmp_path)
     path = tmp_path / "notes.txt"
-    diagnostics = await open_document(client, path.as_uri(), "the the " + "a" * 40 + "!\n")
+    text = "the the " + "a" * 40 + "!\n"
+    diagnostics = await open_document(client, path.as_uri(), text)
     assert summary(diagnostics) == [(REPEATED, 0, 0, 0, 7)]
+    # checked again, stopped again: told once
+    changed = await change_document(client, path.as_uri(), 2, "Now " + text)
+    assert summary(changed) == [(REPEATED, 0, 4, 0, 11)]
     logged = [m for m in client.log_messages if m.message.startswith("txtlint:")]
     assert logged == [
         types.LogMessageParams(
@@ -646,3 +735,276 @@ async def test_a_rule_that_runs_too_long_is_logged(client: LanguageClient, tmp_p
             ),
         )
     ]
+
+
+# ---- URIs, placement of directives, odd buffers
+
+
+def without_data(diagnostic: types.Diagnostic) -> types.Diagnostic:
+    return types.Diagnostic(
+        range=diagnostic.range,
+        severity=diagnostic.severity,
+        code=diagnostic.code,
+        source=diagnostic.source,
+        message=diagnostic.message,
+    )
+
+
+async def hover_at(
+    client: LanguageClient, uri: str, line: int, character: int
+) -> types.Hover | None:
+    return await client.text_document_hover_async(
+        types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            position=types.Position(line=line, character=character),
+        )
+    )
+
+
+async def test_a_percent_encoded_uri_is_answered_as_the_client_spells_it(
+    client: LanguageClient, tmp_path
+):
+    await start(client, tmp_path)
+    uri = (tmp_path / "my 笔记.txt").as_uri()
+    assert uri.endswith("/my%20%E7%AC%94%E8%AE%B0.txt")
+    text = "He said â€™hello to the the team.\n"
+    diagnostics = await open_document(client, uri, text)
+    assert summary(diagnostics) == [(MOJIBAKE, 0, 8, 0, 11), (REPEATED, 0, 20, 0, 27)]
+    hover = await hover_at(client, uri, 0, 9)
+    assert hover is not None and hover.range == span(0, 8, 11)
+    actions = await code_actions(client, uri, diagnostics[:1], only=["quickfix"])
+    assert [a.title for a in actions] == [
+        'Fix: replace "â€™" with "’"',
+        f"Disable {MOJIBAKE} for this line",
+    ]
+    config = tmp_path / ".txtlint.yaml"
+    config.write_text(f"ignore: [{REPEATED}]\n", encoding="utf-8")
+    waiting = asyncio.ensure_future(published(client, uri))
+    client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(
+            changes=[types.FileEvent(uri=config.as_uri(), type=types.FileChangeType.Created)]
+        )
+    )
+    assert summary(await waiting) == [(MOJIBAKE, 0, 8, 0, 11)]
+    waiting = asyncio.ensure_future(published(client, uri))
+    client.text_document_did_close(
+        types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri))
+    )
+    assert await waiting == []
+    publications = client.publications  # type: ignore[attr-defined]
+    assert {publication.uri for publication in publications} == {uri}
+
+
+@pytest.mark.parametrize(
+    ("name", "directive", "extended"),
+    [
+        (
+            "notes.txt",
+            f"# txtlint-disable-next-line {REPEATED}",
+            f"# txtlint-disable-next-line {REPEATED}, {CALQUE}",
+        ),
+        (
+            "guide.md",
+            f"<!-- txtlint-disable-next-line {REPEATED} -->",
+            f"<!-- txtlint-disable-next-line {REPEATED}, {CALQUE} -->",
+        ),
+    ],
+)
+async def test_a_directive_above_the_line_takes_the_rule(
+    client: LanguageClient, tmp_path, name, directive, extended
+):
+    await start(client, tmp_path)
+    uri = (tmp_path / name).as_uri()
+    text = f"Intro.\n\n{directive}\nBeware the three highs and the the team.\n"
+    diagnostics = await open_document(client, uri, text)
+    assert summary(diagnostics) == [(CALQUE, 3, 11, 3, 22)]
+    actions = await code_actions(client, uri, diagnostics, only=["quickfix"])
+    assert actions[1].title == f"Disable {CALQUE} for this line"
+    disabled = apply(text, edits_of(actions[1], uri))
+    assert disabled == f"Intro.\n\n{extended}\nBeware the three highs and the the team.\n"
+    assert await change_document(client, uri, 2, disabled) == []
+
+
+CJK_DIRECTIVE = f"<!-- txtlint-disable-next-line {CJK} -->"
+XLIFF_HEAD = (
+    '<?xml version="1.0"?>\n<xliff version="1.2"><file source-language="zh" '
+    'target-language="en" datatype="plaintext"><body>\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "line", "inserted"),
+    [
+        ("list.md", "- First item\n  the整车 price\n", 1, None),
+        ("table.md", "| a | b |\n|---|---|\n| the整车 | x |\n", 2, None),
+        ("paragraph.md", "First line\nthe整车 price.\n", 1, None),
+        ("quote.md", "> First\n> the整车 price.\n", 1, None),
+        ("item.md", "Intro.\n\n- the整车 price\n", 2, f"{CJK_DIRECTIVE}\n"),
+        ("heading.md", "Intro line\n# the整车 price\n", 1, f"{CJK_DIRECTIVE}\n"),
+        ("attribute.html", '<p title="Hello\nthe整车 price">x</p>\n', 1, None),
+        ("tag-in-attribute.html", '<img alt="Hello\n<b>the整车</b> price">\n', 1, None),
+        (
+            "title.html",
+            "<html><head><title>Prices\n<b>the整车</b></title></head></html>\n",
+            1,
+            None,
+        ),
+        ("list.html", "<ul>\n  <li>the整车 price</li>\n</ul>\n", 1, f"  {CJK_DIRECTIVE}\n"),
+        (
+            "multi-line.xlf",
+            XLIFF_HEAD + '<trans-unit id="1">\n<source>整车</source>\n'
+            '<target>First line\n<g id="1">the整车</g> price</target>\n'
+            "</trans-unit>\n</body></file></xliff>\n",
+            5,
+            None,
+        ),
+        (
+            "one-line.xlf",
+            XLIFF_HEAD + '<trans-unit id="1">\n  <source>整车</source>\n'
+            "  <target>the整车 price</target>\n</trans-unit>\n</body></file></xliff>\n",
+            4,
+            f"  {CJK_DIRECTIVE}\n",
+        ),
+    ],
+)
+async def test_a_directive_goes_only_where_it_keeps_the_structure(
+    client: LanguageClient, tmp_path, name, text, line, inserted
+):
+    await start(client, tmp_path)
+    uri = (tmp_path / name).as_uri()
+    diagnostics = [d for d in await open_document(client, uri, text) if d.code == CJK]
+    assert [d.range.start.line for d in diagnostics] == [line]
+    actions = await code_actions(client, uri, diagnostics, only=["quickfix"])
+    disable = [a for a in actions if a.title == f"Disable {CJK} for this line"]
+    if inserted is None:
+        assert disable == []
+    else:
+        assert [edits_of(a, uri) for a in disable] == [
+            [types.TextEdit(range=span(line, 0, 0), new_text=inserted)]
+        ]
+
+
+async def test_a_directive_on_the_last_line_uses_the_texts_line_break(
+    client: LanguageClient, tmp_path
+):
+    await start(client, tmp_path)
+    uri = (tmp_path / "notes.txt").as_uri()
+    text = "Fine.\r\nBeware the three highs."
+    diagnostics = await open_document(client, uri, text)
+    actions = await code_actions(client, uri, diagnostics, only=["quickfix"])
+    assert edits_of(actions[1], uri) == [
+        types.TextEdit(range=span(1, 0, 0), new_text=f"# txtlint-disable-next-line {CALQUE}\r\n")
+    ]
+
+
+async def test_a_byte_order_mark_is_not_linted_and_kept(client: LanguageClient, tmp_path):
+    await start(client, tmp_path)
+    uri = (tmp_path / "notes.txt").as_uri()
+    text = "\ufeff" + FIXABLE
+    diagnostics = await open_document(client, uri, text)
+    assert summary(diagnostics) == [
+        (MOJIBAKE, 0, 9, 0, 12),
+        (REPEATED, 0, 21, 0, 28),
+        (INVISIBLE, 1, 14, 1, 15),
+        (CALQUE, 2, 13, 2, 24),
+    ]
+    fixes = await code_actions(client, uri, diagnostics[:1], only=["quickfix"])
+    assert edits_of(fixes[0], uri) == [types.TextEdit(range=span(0, 9, 12), new_text="’")]
+    actions = await code_actions(client, uri, [], only=[types.CodeActionKind.SourceFixAll])
+    fixed = apply(text, edits_of(actions[0], uri))
+    assert fixed == "\ufeff" + FIXED
+    assert fixed.encode() == check_fix(tmp_path, text.encode())
+
+
+async def test_a_buffer_with_a_nul_is_skipped_as_binary(client: LanguageClient, tmp_path):
+    await start(client, tmp_path)
+    path = tmp_path / "notes.txt"
+    assert await open_document(client, path.as_uri(), "the the\x00\n") == []
+    assert await change_document(client, path.as_uri(), 2, "the the the\x00\n") == []
+    logged = [m for m in client.log_messages if m.message.startswith("txtlint:")]
+    assert logged == [
+        types.LogMessageParams(
+            type=types.MessageType.Info, message=f"txtlint: {path}: skipped: binary file"
+        )
+    ]
+
+
+async def test_a_client_without_diagnostic_data_gets_the_actions(client: LanguageClient, tmp_path):
+    await start(client, tmp_path, data_support=False)
+    uri = (tmp_path / "notes.txt").as_uri()
+    diagnostics = [without_data(d) for d in await open_document(client, uri, FIXABLE)]
+    actions = await code_actions(client, uri, diagnostics[:1], only=["quickfix"])
+    assert [a.title for a in actions] == [
+        'Fix: replace "â€™" with "’"',
+        f"Disable {MOJIBAKE} for this line",
+    ]
+    assert edits_of(actions[0], uri) == [types.TextEdit(range=span(0, 8, 11), new_text="’")]
+    elsewhere = types.Diagnostic(
+        range=span(0, 9, 11), code=MOJIBAKE, source="txtlint", message="moved"
+    )
+    assert await code_actions(client, uri, [elsewhere], only=["quickfix"]) == []
+
+
+async def test_a_hover_while_typing_waits_for_the_check(client: LanguageClient, tmp_path):
+    await start(client, tmp_path)
+    uri = (tmp_path / "notes.txt").as_uri()
+    await open_document(client, uri, "Beware the three highs.\n")
+    waiting = asyncio.ensure_future(published(client, uri, 2))
+    send_change(client, uri, 2, "Beware the three highs!\n")
+    # the change is not checked yet: no hover rather than a check for it
+    assert await hover_at(client, uri, 0, 15) is None
+    await waiting
+    hover = await hover_at(client, uri, 0, 15)
+    assert hover is not None and hover.range == span(0, 11, 22)
+
+
+async def test_a_close_during_a_pending_check_only_clears(client: LanguageClient, tmp_path):
+    await start(client, tmp_path)
+    closed, other = (tmp_path / "a.txt").as_uri(), (tmp_path / "b.txt").as_uri()
+    await open_document(client, closed, "Fine.\n")
+    await open_document(client, other, "Fine.\n")
+    publications = client.publications  # type: ignore[attr-defined]
+    before = len(publications)
+    send_change(client, closed, 2, "the the\n")
+    client.text_document_did_close(
+        types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=closed))
+    )
+    # a later debounced check: by then the closed buffer's would have come
+    send_change(client, other, 2, "Still fine.\n")
+    await published(client, other, 2)
+    assert [(p.version, list(p.diagnostics)) for p in publications[before:] if p.uri == closed] == [
+        (None, [])
+    ]
+
+
+async def test_a_refused_format_is_shown_once(client: LanguageClient, tmp_path):
+    await start(client, tmp_path)
+    path = tmp_path / "app.xlf"
+    text = '<!DOCTYPE xliff [<!ENTITY a "b">]>\n<xliff version="1.2"></xliff>\n'
+    assert await open_document(client, path.as_uri(), text) == []
+    assert await change_document(client, path.as_uri(), 2, text + "\n") == []
+    message = (
+        f"txtlint: {path}: not checked: line 1: DOCTYPE with an internal subset (entity "
+        "declarations): txtlint does not expand them, and XLIFF needs none"
+    )
+    assert client.messages == [
+        types.ShowMessageParams(type=types.MessageType.Warning, message=message)
+    ]
+    logged = [m for m in client.log_messages if m.message.startswith("txtlint:")]
+    assert logged == [types.LogMessageParams(type=types.MessageType.Warning, message=message)]
+
+
+async def test_a_fixed_configuration_brings_diagnostics_back(client: LanguageClient, tmp_path):
+    config = tmp_path / ".txtlint.yaml"
+    config.write_text("nonsense: 1\n", encoding="utf-8")
+    await start(client, tmp_path)
+    uri = (tmp_path / "notes.txt").as_uri()
+    assert await open_document(client, uri, "the the\n") == []
+    config.write_text(f"ignore: [{MOJIBAKE}]\n", encoding="utf-8")
+    waiting = asyncio.ensure_future(published(client, uri))
+    client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(
+            changes=[types.FileEvent(uri=config.as_uri(), type=types.FileChangeType.Changed)]
+        )
+    )
+    assert summary(await waiting) == [(REPEATED, 0, 0, 0, 7)]
