@@ -73,6 +73,8 @@ LANGUAGE_EXTENSIONS = {
 BYTE_ORDER_MARK = "\ufeff"
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 ATX_HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]|$)")
+# A list item, a block quote line, or an indented line that goes on with an item above.
+NESTED_BLOCK = re.compile(r"[ \t]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|>)|[ \t]+\S")
 PO_KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr)(?:\[\d+\])?(?=[\s\"]|$)")
 # Elements whose content a comment line would change: raw text (a comment there is
 # text), and preformatted text (its line breaks are shown).
@@ -502,14 +504,28 @@ def may_precede(format_name: str, positions: Positions, line: int, after_directi
     text the line would change."""
     content = positions.line_text(line)
     if format_name == "markdown":
+        if ATX_HEADING.match(content) is not None or after_directive:
+            return True
         above = positions.line_text(line - 1) if line > 0 else ""
-        return not above.strip() or after_directive or ATX_HEADING.match(content) is not None
+        if above.strip():
+            return False
+        # after a blank line, an item or quote that goes on from one above it (a loose
+        # list, a quote in paragraphs) would be split in two by the comment
+        return not (NESTED_BLOCK.match(content) and NESTED_BLOCK.match(last_text(positions, line)))
     if format_name in ("html", "xliff"):
         if not content.lstrip().startswith("<"):
             return False
         unsafe = XLIFF_TEXT_ELEMENTS if format_name == "xliff" else HTML_TEXT_ELEMENTS
         return between_markup(positions.text, positions.line_start(line), unsafe)
     return True
+
+
+def last_text(positions: Positions, line: int) -> str:
+    """The nearest line above the 0-based `line` that is not blank ('' if none)."""
+    for above in range(line - 1, -1, -1):
+        if positions.line_text(above).strip():
+            return positions.line_text(above)
+    return ""
 
 
 def directive_above(
