@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import importlib
 import itertools
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType, ModuleType
 from typing import Any, Literal, NamedTuple
 
@@ -143,6 +143,16 @@ def indented(value: Any, depth: int) -> str:
     import json  # only the JSON-like formats need it
 
     return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
+
+
+def array_items(items: Iterable[Any], written_before: int, depth: int) -> str:
+    """More items of a JSON array that already holds `written_before`, each as
+    `json.dumps(..., indent=2)` writes an item `depth` levels down."""
+    lead = "\n" + "  " * depth
+    return "".join(
+        ("," if number else "") + lead + indented(item, depth)
+        for number, item in enumerate(items, start=written_before)
+    )
 
 
 FORMAT_NAMES = ("text", "concise", "json", "jsonl", "sarif", "github", "rdjson")

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from lint.model import Finding, Problem, Report
-from lint.report import Options, Positions, Totals, indented, one_file, render_report
+from lint.report import Options, Positions, Totals, array_items, indented, one_file, render_report
 
 VERSION = 1
 
@@ -71,11 +71,7 @@ def file(
     path: str, text: str, findings: Sequence[Finding], options: Options, before: Totals
 ) -> str:
     positions = one_file(path, text)
-    parts = []
-    for number, finding in enumerate(findings, start=before.findings):
-        lead = ",\n    " if number else "\n    "
-        parts.append(lead + indented(finding_object(finding, positions), 2))
-    return "".join(parts)
+    return array_items((finding_object(f, positions) for f in findings), before.findings, 2)
 
 
 def end(totals: Totals, errors: Sequence[Problem], options: Options) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from lint.model import Finding, Problem, Report, Severity
-from lint.report import Options, Positions, Totals, indented, one_file, render_report
+from lint.report import Options, Positions, Totals, array_items, one_file, render_report
 
 SEVERITIES = {Severity.ERROR: "ERROR", Severity.WARNING: "WARNING", Severity.INFO: "INFO"}
 
@@ -99,11 +99,8 @@ def file(
     path: str, text: str, findings: Sequence[Finding], options: Options, before: Totals
 ) -> str:
     positions = one_file(path, text)
-    parts = []
-    for number, finding in enumerate(findings, start=before.findings):
-        lead = ",\n    " if number else "\n    "
-        parts.append(lead + indented(diagnostic(finding, positions, options), 2))
-    return "".join(parts)
+    diagnostics = (diagnostic(finding, positions, options) for finding in findings)
+    return array_items(diagnostics, before.findings, 2)
 
 
 def end(totals: Totals, errors: Sequence[Problem], options: Options) -> str:

@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import quote
 
 from lint.model import Applicability, Finding, Problem, Report, Rule, Severity
-from lint.report import Options, Positions, Totals, indented, one_file, render_report
+from lint.report import Options, Positions, Totals, array_items, indented, one_file, render_report
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SOURCE_ROOT = "%SRCROOT%"
@@ -158,12 +158,11 @@ def file(
 ) -> str:
     positions = one_file(path, text)
     indexes = {rule: index for index, rule in enumerate(before.rules)}
-    parts = []
-    for number, finding in enumerate(findings, start=before.findings):
-        index = indexes.setdefault(finding.rule, len(indexes))
-        lead = ",\n        " if number else "\n        "
-        parts.append(lead + indented(result_object(finding, index, positions), 4))
-    return "".join(parts)
+    results = (
+        result_object(finding, indexes.setdefault(finding.rule, len(indexes)), positions)
+        for finding in findings
+    )
+    return array_items(results, before.findings, 4)
 
 
 def _notification(problem: Problem) -> dict[str, Any]:
