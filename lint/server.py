@@ -134,11 +134,15 @@ class Positions(NamedTuple):
         return start + self.codec.position_from_client_units([content], at_line).character
 
     def line_text(self, line: int) -> str:
-        """The 0-based line's text without its break."""
-        start, end = self.index.line_span(line + 1, self.text)
-        return self.text[start:end]
+        """The 0-based line's text without its break (nor a byte order mark)."""
+        _, end = self.index.line_span(line + 1, self.text)
+        return self.text[self.line_start(line) : end]
 
     def line_start(self, line: int) -> int:
+        """Where the 0-based line's content starts: after a byte order mark on line 0,
+        which stays first in the text whatever is put on that line."""
+        if line == 0 and self.text.startswith(BYTE_ORDER_MARK):
+            return len(BYTE_ORDER_MARK)
         return self.index.starts[line]
 
     def line_break(self, line: int) -> str:
@@ -187,9 +191,9 @@ class TxtlintServer(LanguageServer):
 
     def document(self, key: str) -> TextDocument | None:
         """The open buffer of a key (`key_of`), None if it is not open."""
-        if key not in self.workspace.text_documents:
-            return None
-        return self.workspace.get_text_document(key)
+        # not `get_text_document`: it would decode the key again (`%2520` → ` `) and
+        # read a file from disk for a key it does not hold
+        return self.workspace.text_documents.get(key)
 
     def lint(self, key: str, document: TextDocument) -> Linted:
         path, text = self.path_of(document), document.source
@@ -509,9 +513,11 @@ def may_precede(format_name: str, positions: Positions, line: int, after_directi
         above = positions.line_text(line - 1) if line > 0 else ""
         if above.strip():
             return False
-        # after a blank line, an item or quote that goes on from one above it (a loose
-        # list, a quote in paragraphs) would be split in two by the comment
-        return not (NESTED_BLOCK.match(content) and NESTED_BLOCK.match(last_text(positions, line)))
+        # after a blank line, an item or quote that goes on from a list or quote above
+        # (a loose list, a quote in paragraphs) would be split in two by the comment
+        if NESTED_BLOCK.match(content) is None:
+            return True
+        return not any(NESTED_BLOCK.match(above) for above in block_above(positions, line))
     if format_name in ("html", "xliff"):
         if not content.lstrip().startswith("<"):
             return False
@@ -520,12 +526,17 @@ def may_precede(format_name: str, positions: Positions, line: int, after_directi
     return True
 
 
-def last_text(positions: Positions, line: int) -> str:
-    """The nearest line above the 0-based `line` that is not blank ('' if none)."""
-    for above in range(line - 1, -1, -1):
-        if positions.line_text(above).strip():
-            return positions.line_text(above)
-    return ""
+def block_above(positions: Positions, line: int) -> list[str]:
+    """The lines of the block that ends at the nearest non-blank line above the 0-based
+    `line`: back to a blank line or the start of the text."""
+    above = line - 1
+    while above >= 0 and not positions.line_text(above).strip():
+        above -= 1
+    lines = []
+    while above >= 0 and positions.line_text(above).strip():
+        lines.append(positions.line_text(above))
+        above -= 1
+    return lines
 
 
 def directive_above(
@@ -562,7 +573,7 @@ def disable_action(
         indentation = content[: len(content) - len(content.lstrip())]
         closer = f" {syntax.closer}" if syntax.closer else ""
         directive = f"{syntax.opener} txtlint-disable-next-line {rule_id}{closer}"
-        at_line_start = types.Position(line=line, character=0)
+        at_line_start = positions.position(positions.line_start(line))
         edit = types.TextEdit(
             range=types.Range(start=at_line_start, end=at_line_start),
             new_text=f"{indentation}{directive}{positions.line_break(line)}",

@@ -257,6 +257,19 @@ def test_sarif_messages_escape_brackets_that_are_not_links():
     assert message == r"Write \[x\] not \\\[y\]. [the \[first\] one](1)"
 
 
+def test_rdjson_of_a_utf16_file_counts_the_texts_utf8_bytes(tmp_path: Path):
+    """reviewdog reads files as UTF-8: for a UTF-16 file no column is the file's own, so
+    the text's UTF-8 bytes are given, with no allowance for its byte order mark."""
+    path = tmp_path / "wide.txt"
+    path.write_bytes("\ufeffcafé the the\n".encode("utf-16-le"))
+    document = json.loads(run_cli("--format", "rdjson", str(path)).out)
+    (diagnostic,) = document["diagnostics"]
+    assert diagnostic["location"]["range"] == {
+        "start": {"line": 1, "column": 7},
+        "end": {"line": 1, "column": 14},
+    }
+
+
 def test_readable_rule_names():
     rule = next(r for r in builtin_rules() if r.id == "zh-en.calque.literal-calques")
     assert readable_name(rule, rule.id) == "LiteralCalques"

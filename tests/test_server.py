@@ -18,6 +18,7 @@ from pytest_lsp import ClientServerConfig, LanguageClient
 from lint.api import builtin_rules
 from lint.explain import explanation
 from lint.formats.po import entries as po_entries
+from tests.helpers import run_cli
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
 
@@ -843,6 +844,7 @@ XLIFF_HEAD = (
         ("ordered.md", "Intro.\n\n1. the整车 price\n", 2, f"{CJK_DIRECTIVE}\n"),
         ("loose-list.md", "- First item\n\n- the整车 price\n", 2, None),
         ("loose-item-text.md", "1. First item\n\n   the整车 price\n", 2, None),
+        ("lazy-line.md", "- First item\nlazy line\n\n- the整车 price\n", 3, None),
         ("heading.md", "Intro line\n# the整车 price\n", 1, f"{CJK_DIRECTIVE}\n"),
         ("attribute.html", '<p title="Hello\nthe整车 price">x</p>\n', 1, None),
         ("tag-in-attribute.html", '<img alt="Hello\n<b>the整车</b> price">\n', 1, None),
@@ -917,6 +919,57 @@ async def test_a_byte_order_mark_is_not_linted_and_kept(client: LanguageClient, 
     fixed = apply(text, edits_of(actions[0], uri))
     assert fixed == "\ufeff" + FIXED
     assert fixed.encode() == check_fix(tmp_path, text.encode())
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "disabled"),
+    [
+        (
+            "bom.txt",
+            "\ufeffthe the cat\n",
+            f"\ufeff# txtlint-disable-next-line {REPEATED}\nthe the cat\n",
+        ),
+        (
+            "bom.md",
+            "\ufeff# the the heading\n",
+            f"\ufeff<!-- txtlint-disable-next-line {REPEATED} -->\n# the the heading\n",
+        ),
+        (
+            "bom-directive.txt",
+            f"\ufeff# txtlint-disable-next-line {MOJIBAKE}\nthe the cat\n",
+            f"\ufeff# txtlint-disable-next-line {MOJIBAKE}, {REPEATED}\nthe the cat\n",
+        ),
+        (
+            "bom.po",
+            '\ufeffmsgid "x"\nmsgstr "the the"\n',
+            f'\ufeff# txtlint-disable {REPEATED}\nmsgid "x"\nmsgstr "the the"\n'
+            f"# txtlint-enable {REPEATED}\n",
+        ),
+    ],
+)
+async def test_a_directive_on_the_first_line_goes_after_the_byte_order_mark(
+    client: LanguageClient, tmp_path, name, text, disabled
+):
+    await start(client, tmp_path)
+    uri = (tmp_path / name).as_uri()
+    diagnostics = [d for d in await open_document(client, uri, text) if d.code == REPEATED]
+    assert len(diagnostics) == 1
+    actions = await code_actions(client, uri, diagnostics, only=["quickfix"])
+    (disable,) = [a for a in actions if a.title.startswith(f"Disable {REPEATED} for this")]
+    assert apply(text, edits_of(disable, uri)) == disabled
+    (tmp_path / name).write_text(disabled, encoding="utf-8")
+    assert run_cli("--format", "concise", "--exit-zero", str(tmp_path / name)).out == ""
+
+
+async def test_a_name_with_a_percent_sign_is_its_own_buffer(client: LanguageClient, tmp_path):
+    """`sales%2024.txt` is `sales%252024.txt` in a URI; decoding it twice would name
+    another file (`sales 24.txt`), whose text on disk must not be linted instead."""
+    (tmp_path / "sales 24.txt").write_text("the the\n", encoding="utf-8")
+    await start(client, tmp_path)
+    uri = (tmp_path / "sales%2024.txt").as_uri()
+    assert uri.endswith("/sales%252024.txt")
+    diagnostics = await open_document(client, uri, "He said â€™hello.\n")
+    assert summary(diagnostics) == [(MOJIBAKE, 0, 8, 0, 11)]
 
 
 async def test_a_buffer_with_a_nul_is_skipped_as_binary(client: LanguageClient, tmp_path):

@@ -3,12 +3,14 @@ diagnostics written file by file.
 
 Columns are UTF-8 bytes, 1-based, as reviewdog's `Position` defines them (`a𐐀b`: `b` is
 at column 6), counted in the file's own bytes: a byte-order mark on the first line and
-undecodable bytes count as what they are in the file. Ranges end just past the last
+undecodable bytes count as what they are in the file. (A UTF-16 or UTF-32 file has no
+UTF-8 columns of its own: its text's UTF-8 bytes are given.) Ranges end just past the last
 character. A fix's edits become `suggestions`, which reviewdog can post as suggested
 changes."""
 
 from __future__ import annotations
 
+import codecs
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -26,8 +28,8 @@ def _byte_column(
     on its line: the byte-order mark, and each undecodable run beyond the 3 bytes of the
     U+FFFD that shows it. `options` describes the file being written, which is the only
     one `positions` holds."""
-    if path not in positions.paths():
-        return column  # a related location in another file
+    if path not in positions.paths() or options.bom not in (b"", codecs.BOM_UTF8):
+        return column  # a related location in another file; a UTF-16 or UTF-32 file
     line_start = positions.index(path).starts[line - 1]
     if line == 1:
         column += len(options.bom)
