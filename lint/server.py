@@ -487,15 +487,33 @@ class OpenElements(HTMLParser):
             del self.open[len(self.open) - 1 - self.open[::-1].index(tag) :]
 
 
+class MarkupScan:
+    """One text's markup read up to a point, so that asking about several lines in
+    order (one code-action request) reads the text once, not once per line."""
+
+    def __init__(self, text: str) -> None:
+        self.text, self.parser, self.read = text, OpenElements(), 0
+
+    def open_at(self, offset: int) -> list[str] | None:
+        """The elements open at `offset`; None inside a tag, a comment or raw text."""
+        if offset < self.read:
+            self.parser, self.read = OpenElements(), 0
+        self.parser.feed(self.text[self.read : offset])
+        self.read = offset
+        return None if self.parser.rawdata else self.parser.open
+
+
+_last_scan: list[MarkupScan] = []  # the text of the latest request, read so far
+
+
 def between_markup(text: str, line_start: int, unsafe_elements: frozenset[str]) -> bool:
     """Whether a comment line may go at `line_start`, the start of a line that begins
     with a tag: not inside a tag (a multi-line attribute value), a comment, or an
     element whose content the line would change."""
-    parser = OpenElements()
-    parser.feed(text[:line_start])
-    if parser.rawdata:  # an unfinished tag, comment, or raw text (script, style)
-        return False
-    return not unsafe_elements.intersection(parser.open)
+    if not _last_scan or _last_scan[0].text is not text:
+        _last_scan[:] = [MarkupScan(text)]
+    open_elements = _last_scan[0].open_at(line_start)
+    return open_elements is not None and not unsafe_elements.intersection(open_elements)
 
 
 def may_precede(format_name: str, positions: Positions, line: int, after_directive: bool) -> bool:
