@@ -1,13 +1,14 @@
 """Output formats. Adding one is a module plus its name in `FORMAT_NAMES`. A format
 writes a run as it goes, file by file, so a run over many files holds one at a time:
 
-- `begin(options) -> str`: what comes before the first file;
 - `file(path, text, findings, options, before) -> str`: one file's findings (`text` is
   the file's decoded text, for positions and source lines; `before`, the Totals of the
   files written so far);
-- `end(totals, errors, options) -> str`: what comes last.
+- `begin(options) -> str`, if the format writes something before the first file;
+- `end(totals, errors, options) -> str`, if it writes something after the last.
 
-`render(report, options)` writes a whole collected Report the same way.
+`reporter(name)` gives a format's three parts as a `Format`, whose `render(report,
+options)` writes a whole collected Report the same way.
 
 Formats for programs (json, jsonl, sarif, rdjson, github) are documented in
 `docs/ci.md` and `docs/architecture.md`; columns are code points unless the consumer's
@@ -17,12 +18,12 @@ from __future__ import annotations
 
 import importlib
 import itertools
-from collections.abc import Iterable, Mapping, Sequence
-from types import MappingProxyType, ModuleType
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from types import MappingProxyType
 from typing import Any, Literal, NamedTuple
 
 from lint.document import LineIndex
-from lint.model import Finding, Report, Rule
+from lint.model import Finding, Problem, Report, Rule
 
 # How a consumer counts columns: code points (txtlint's own), UTF-16 code units (SARIF's
 # default), or UTF-8 bytes (reviewdog).
@@ -121,18 +122,6 @@ class Totals(NamedTuple):
         )
 
 
-def render_report(module: ModuleType, report: Report, options: Options) -> str:
-    """A collected report in one format: its files in order, then the end."""
-    parts = [module.begin(options)]
-    totals = Totals(files_checked=report.files_checked)
-    for path, group in itertools.groupby(report.findings, key=lambda finding: finding.path):
-        findings = list(group)
-        parts.append(module.file(path, report.texts.get(path, ""), findings, options, totals))
-        totals = totals.add(False, findings)
-    parts.append(module.end(totals, report.errors, options))
-    return "".join(parts)
-
-
 def one_file(path: str, text: str) -> Positions:
     return Positions({path: text})
 
@@ -160,6 +149,38 @@ FORMAT_NAMES = ("text", "concise", "json", "jsonl", "sarif", "github", "rdjson")
 MACHINE_FORMATS = frozenset({"json", "jsonl", "sarif", "github", "rdjson"})
 
 
-def reporter(name: str) -> ModuleType:
-    """The module of one output format; only that one is imported."""
-    return importlib.import_module(f"lint.report.{name}")
+def _nothing_before(options: Options) -> str:
+    return ""
+
+
+def _nothing_after(totals: Totals, errors: Sequence[Problem], options: Options) -> str:
+    return ""
+
+
+class Format(NamedTuple):
+    """One output format: what it writes before the files, for each file, and after."""
+
+    begin: Callable[[Options], str]
+    file: Callable[[str, str, Sequence[Finding], Options, Totals], str]
+    end: Callable[[Totals, Sequence[Problem], Options], str]
+
+    def render(self, report: Report, options: Options) -> str:
+        """A collected report: its files in order, then the end."""
+        parts = [self.begin(options)]
+        totals = Totals(files_checked=report.files_checked)
+        for path, group in itertools.groupby(report.findings, key=lambda f: f.path):
+            findings = list(group)
+            parts.append(self.file(path, report.texts.get(path, ""), findings, options, totals))
+            totals = totals.add(False, findings)
+        parts.append(self.end(totals, report.errors, options))
+        return "".join(parts)
+
+
+def reporter(name: str) -> Format:
+    """One output format; only its module is imported."""
+    module = importlib.import_module(f"lint.report.{name}")
+    return Format(
+        getattr(module, "begin", _nothing_before),
+        module.file,
+        getattr(module, "end", _nothing_after),
+    )

@@ -3,11 +3,10 @@ formats (Vim: `set errorformat=%f:%l:%c:\\ %m`) and CI logs."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 
-from lint.model import Finding, Problem, Report
-from lint.report import Options, Positions, Totals, one_file, render_report
+from lint.model import Finding
+from lint.report import Options, Positions, Totals, one_file
 
 
 def header(finding: Finding, positions: Positions) -> str:
@@ -17,20 +16,8 @@ def header(finding: Finding, positions: Positions) -> str:
     )
 
 
-def begin(options: Options) -> str:
-    return ""
-
-
 def file(
     path: str, text: str, findings: Sequence[Finding], options: Options, before: Totals
 ) -> str:
     positions = one_file(path, text)
     return "".join(header(finding, positions) + "\n" for finding in findings)
-
-
-def end(totals: Totals, errors: Sequence[Problem], options: Options) -> str:
-    return ""
-
-
-def render(report: Report, options: Options) -> str:
-    return render_report(sys.modules[__name__], report, options)

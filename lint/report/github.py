@@ -8,11 +8,10 @@ columns only within one line, so a finding over several lines gives lines alone.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 
-from lint.model import Finding, Problem, Report, Severity
-from lint.report import Options, Totals, one_file, render_report
+from lint.model import Finding, Problem, Severity
+from lint.report import Options, Totals, one_file
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -47,17 +46,9 @@ def file(
     return "".join(lines)
 
 
-def begin(options: Options) -> str:
-    return ""
-
-
 def end(totals: Totals, errors: Sequence[Problem], options: Options) -> str:
     # Files that could not be checked are annotated too: a log line is easily missed.
     return "".join(
         command("error", [("file", error.path), ("title", "txtlint")], error.message)
         for error in errors
     )
-
-
-def render(report: Report, options: Options) -> str:
-    return render_report(sys.modules[__name__], report, options)

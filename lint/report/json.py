@@ -4,12 +4,11 @@ Fields are only ever added; a change that removes or alters one needs a new vers
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from typing import Any
 
-from lint.model import Finding, Problem, Report
-from lint.report import Options, Positions, Totals, array_items, indented, one_file, render_report
+from lint.model import Finding, Problem
+from lint.report import Options, Positions, Totals, array_items, indented, one_file
 
 VERSION = 1
 
@@ -78,7 +77,3 @@ def end(totals: Totals, errors: Sequence[Problem], options: Options) -> str:
     closing = "\n  ]" if totals.findings else "]"
     problems = [{"path": e.path, "message": e.message} for e in errors]
     return f'{closing},\n  "errors": {indented(problems, 1)}\n}}\n'
-
-
-def render(report: Report, options: Options) -> str:
-    return render_report(sys.modules[__name__], report, options)

@@ -5,20 +5,15 @@ else goes to stdout: files that could not be checked are on stderr, as always.""
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Sequence
 
-from lint.model import Finding, Problem, Report
-from lint.report import Options, Totals, one_file, render_report
+from lint.model import Finding
+from lint.report import Options, Totals, one_file
 from lint.report.json import finding_object
 
 # Characters that `str.splitlines` and some readers take for line ends, escaped so that
 # each finding stays on one line for them too.
 _LINE_ENDS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
-
-
-def begin(options: Options) -> str:
-    return ""
 
 
 def file(
@@ -30,11 +25,3 @@ def file(
         + "\n"
         for finding in findings
     )
-
-
-def end(totals: Totals, errors: Sequence[Problem], options: Options) -> str:
-    return ""
-
-
-def render(report: Report, options: Options) -> str:
-    return render_report(sys.modules[__name__], report, options)

@@ -11,12 +11,11 @@ changes."""
 from __future__ import annotations
 
 import codecs
-import sys
 from collections.abc import Sequence
 from typing import Any
 
-from lint.model import Finding, Problem, Report, Severity
-from lint.report import Options, Positions, Totals, array_items, one_file, render_report
+from lint.model import Finding, Problem, Severity
+from lint.report import Options, Positions, Totals, array_items, one_file
 
 SEVERITIES = {Severity.ERROR: "ERROR", Severity.WARNING: "WARNING", Severity.INFO: "INFO"}
 
@@ -107,7 +106,3 @@ def file(
 
 def end(totals: Totals, errors: Sequence[Problem], options: Options) -> str:
     return ("\n  ]" if totals.findings else "]") + "\n}\n"
-
-
-def render(report: Report, options: Options) -> str:
-    return render_report(sys.modules[__name__], report, options)

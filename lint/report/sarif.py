@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 from collections.abc import Sequence
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import quote
 
-from lint.model import Applicability, Finding, Problem, Report, Rule, Severity
-from lint.report import Options, Positions, Totals, array_items, indented, one_file, render_report
+from lint.model import Applicability, Finding, Problem, Rule, Severity
+from lint.report import Options, Positions, Totals, array_items, indented, one_file
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SOURCE_ROOT = "%SRCROOT%"
@@ -191,7 +190,3 @@ def end(totals: Totals, errors: Sequence[Problem], options: Options) -> str:
         f'{closing},\n      "invocations": {indented([invocation], 3)},\n'
         f'      "tool": {indented({"driver": driver}, 3)}\n    }}\n  ]\n}}\n'
     )
-
-
-def render(report: Report, options: Options) -> str:
-    return render_report(sys.modules[__name__], report, options)

@@ -3,12 +3,11 @@ exact span underlined, and a summary."""
 
 from __future__ import annotations
 
-import sys
 import unicodedata
 from collections.abc import Sequence
 
-from lint.model import Finding, Problem, Report, Severity
-from lint.report import Options, Positions, Totals, one_file, render_report
+from lint.model import Finding, Problem, Severity
+from lint.report import Options, Positions, Totals, one_file
 from lint.report.concise import header
 
 # Lines longer than LONG_LINE are shown as a window of CONTEXT_CHARS around the finding.
@@ -102,10 +101,6 @@ def summary(totals: Totals) -> str:
     )
 
 
-def begin(options: Options) -> str:
-    return ""
-
-
 def file(
     path: str, text: str, findings: Sequence[Finding], options: Options, before: Totals
 ) -> str:
@@ -115,7 +110,3 @@ def file(
 
 def end(totals: Totals, errors: Sequence[Problem], options: Options) -> str:
     return summary(totals) + "\n"
-
-
-def render(report: Report, options: Options) -> str:
-    return render_report(sys.modules[__name__], report, options)
