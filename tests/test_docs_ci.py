@@ -3,9 +3,11 @@ parses, and its pre-commit snippet names the hook this repository defines."""
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import shlex
+from collections import Counter
 
 import click
 import pytest
@@ -17,7 +19,7 @@ from tests.helpers import ROOT, run_cli
 
 EXAMPLES = ROOT / "examples"
 SARIF_SCHEMA = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text("utf-8"))
-CONCISE = re.compile(r"^.+:\d+:\d+: (?:error|warning|info) [\w.-]+ .+$")
+CONCISE = re.compile(r".+:\d+:\d+: (?:error|warning|info) ([\w.-]+) .+")
 
 DOC = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
 BLOCKS = re.findall(r"^```(\w*)\n(.*?)^```$", DOC, flags=re.MULTILINE | re.DOTALL)
@@ -49,6 +51,11 @@ def test_every_command_parses():
             assert isinstance(context, click.Context)
 
 
+@functools.cache
+def example_findings() -> list[dict]:
+    return run_cli("--format", "json", str(EXAMPLES)).json["findings"]
+
+
 @pytest.mark.parametrize("args", commands(), ids=" ".join)
 def test_every_command_runs_and_writes_its_format(args: list[str]):
     """Each command of the doc, run on the examples instead of the doc's folder, exits as
@@ -58,23 +65,31 @@ def test_every_command_runs_and_writes_its_format(args: list[str]):
     run = run_cli(*[str(EXAMPLES) if arg in paths else arg for arg in args[1:]])
     assert run.code == (0 if "--exit-zero" in args else 1), run.err
     output = args[args.index("--format") + 1] if "--format" in args else "text"
+    # every format reports the findings of the JSON output, rule for rule
+    rules = [finding["rule"] for finding in example_findings()]
     if "--statistics" in args:
-        expected_rules = {"quality.repeated-word", "units.chinese-magnitude"}
         if output == "json":
-            assert expected_rules <= {row["rule"] for row in json.loads(run.out)}
+            counted = {row["rule"]: row["count"] for row in json.loads(run.out)}
         else:
-            assert expected_rules <= {line.split()[1] for line in run.out.splitlines()}
+            counted = {line.split()[1]: int(line.split()[0]) for line in run.out.splitlines()}
+        assert counted == Counter(rules)
     elif output == "sarif":
-        Draft4Validator(SARIF_SCHEMA).validate(json.loads(run.out))
+        document = json.loads(run.out)
+        Draft4Validator(SARIF_SCHEMA).validate(document)
+        assert [result["ruleId"] for result in document["runs"][0]["results"]] == rules
     elif output == "rdjson":
-        assert len(json.loads(run.out)["diagnostics"]) > 100
+        diagnostics = json.loads(run.out)["diagnostics"]
+        assert [diagnostic["code"]["value"] for diagnostic in diagnostics] == rules
     elif output == "github":
+        assert [
+            line.split("title=txtlint (")[1].split(")::")[0] for line in run.out.splitlines()
+        ] == rules
         assert all(
             line.startswith(("::warning ", "::error ", "::notice "))
             for line in run.out.splitlines()
         )
     elif output == "concise":
-        assert all(CONCISE.match(line) for line in run.out.splitlines())
+        assert [CONCISE.fullmatch(line)[1] for line in run.out.splitlines()] == rules
 
 
 def workflows() -> list[dict]:
