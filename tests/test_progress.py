@@ -135,7 +135,10 @@ def test_statistics_and_diff_together_are_a_usage_error(folder: Path):
 def test_no_progress_through_a_pipe(folder: Path):
     code, out, err = run(folder, "--format", "concise", terminal=False)
     assert (code, err) == (1, "")
-    assert len(out.splitlines()) == 3
+    assert out.splitlines() == [
+        f'{folder / name}:1:1: warning quality.repeated-word "The" is repeated.'
+        for name in ("00.txt", "10.txt", "20.txt")
+    ]
 
 
 @pytest.mark.parametrize("output", ["json", "jsonl", "sarif", "github", "rdjson"])
